@@ -1,0 +1,1 @@
+//! Numbers and counts: to be written.
