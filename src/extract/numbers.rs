@@ -179,7 +179,7 @@ fn normalize(s: &str) -> String {
 /// ```
 pub fn parse_count(s: &str) -> Option<Count> {
     let t = normalize(s);
-    let t = t.trim_end_matches(|c: char| c == ',' || c == '.' || c == ';');
+    let t = t.trim_end_matches([',', '.', ';']);
     if t.is_empty() {
         return None;
     }
@@ -315,7 +315,7 @@ fn parse_words(s: &str) -> Option<u64> {
     // The last word value in the current group below a hundred, to refuse "ninety nine ninety".
     let mut last: Option<u64> = None;
     let tokens: Vec<&str> = s
-        .split(|c: char| c == ' ' || c == '-')
+        .split([' ', '-'])
         .filter(|w| !w.is_empty())
         .collect();
     if tokens.is_empty() {
