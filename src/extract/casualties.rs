@@ -161,7 +161,7 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(LIST, &fragm
 macro_rules! passive {
     ($verb:literal) => {
         concat!(
-            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:the|them|those|these))?(?:\s+(?P<who>{who}))?["”’]?\s+(?P<fill>{filler})(?:"#,
+            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:them|those)|\s+of\s+(?P<of>the|these))?(?:\s+(?P<who>{who}))?["”’]?\s+(?P<fill>{filler})(?:"#,
             $verb,
             r#")\b)(?P<obj>\s+(?:{count_or_a})\s)?"#
         )
@@ -260,6 +260,7 @@ const LIST: &[Rule] = &[
         ],
         counter_examples: &[
             "The town was captured by rebels.",
+            "One of the captured was released.",
             "12 motorcycles were captured by the army.",
         ],
     },
@@ -338,11 +339,12 @@ const LIST: &[Rule] = &[
     Rule {
         name: "left_dead",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\bleft\s+(?P<count>{count})(?:\s+(?P<who>{who}))?\s+(?:(?P<kill>dead)|(?P<injure>injured|wounded)|(?P<miss>missing))\b)",
+        pattern: r"(?i)(?P<span>\b(?:left|leaves|leaving|leave)\s+(?P<count>{count})(?:\s+(?P<who>{who}))?\s+(?:(?P<kill>dead)|(?P<injure>injured|wounded)|(?P<miss>missing))\b)",
         produce: by_group,
         examples: &[
             "The clashes left 12 dead and dozens injured.",
             "The raid left five villagers wounded.",
+            "Ambush leaves two more soldiers dead",
         ],
         counter_examples: &[
             "They left 12 vehicles behind.",
@@ -433,7 +435,7 @@ fn make(c: &Captures, outcome: Outcome) -> Option<Value> {
             (who.to_string(), side)
         }
         None => {
-            if is_article(count_text) {
+            if is_article(count_text) || c.name("of").is_some() {
                 return None;
             }
             // Resolved from the casualty before it in `find`.
