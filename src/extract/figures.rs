@@ -35,7 +35,7 @@ const ATTACKER_MOD: &str = r"(?-i:\p{Lu})[\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}]+)*|h
 
 /// Outcome words that make a count of fighters a casualty instead.
 const CASUALTY_BEFORE: &str = r"kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|neutrali[sz](?:ed|ing|es)|arrest(?:ed|ing|s)?|captur(?:ed|ing|es)|death\s+of|deaths\s+of|lives\s+of|killing\s+of|surrender\s+of|detained|detaining|apprehended|eliminat(?:ed|ing)|executed|executing";
-const CASUALTY_AFTER: &str = r"(?:(?:were|was|have|has|had|been|being|also|all|reportedly|later|directly|allegedly|confirmed)\s+)*(?:killed|dead|slain|died|wounded|injured|neutrali[sz]ed|arrested|captured|detained|surrendered|lost\s+their\s+lives|perished|eliminated|executed|abducted|kidnapped)";
+const CASUALTY_AFTER: &str = r"(?:(?:were|was|have|has|had|been|being|are|is|also|all|reportedly|later|directly|allegedly|confirmed)\s+)+(?:killed|dead|slain|died|wounded|injured|neutrali[sz]ed|arrested|captured|detained|eliminated|executed|abducted|kidnapped)|(?:died|perished|lost\s+their\s+lives|surrendered)|(?:killed|dead|slain|wounded|injured|neutrali[sz]ed|arrested|captured)(?:\s*[,.;:]|\s+(?:in|on|at|during|by|when|while|after|and)\b)";
 
 /// Things counted, as written (plural).
 const THING: &str = r"(?:armou?red\s+|military\s+|army\s+|civilian\s+|private\s+|pick-?up\s+)?(?:vehicles|trucks|pick-?ups|cars|tanks|motorcycles|motorbikes|motos|houses|homes|huts|dwellings|shops|stores|buildings|churches|mosques|schools|granaries|weapons|rifles|guns|firearms|AK-47s|assault\s+rifles|rounds\s+of\s+ammunition|rounds|cattle|heads\s+of\s+cattle|cows|goats|sheep|camels|livestock)";
@@ -75,9 +75,12 @@ const LIST: &[Rule] = &[
             "The base was attacked by around 300 fighters.",
             "Hundreds of Islamist militants on motorcycles stormed the town.",
             "Approximately 100 heavily armed assailants on pick-up trucks struck at dawn.",
+            "Hundreds of gunmen riding motorbikes killed 14 villagers.",
         ],
         counter_examples: &[
             "Over 100 militants were killed in the counter-attack.",
+            "Troops said 30 insurgents died in the air strike.",
+            "Dozens of fighters killed in clashes",
             "The army said it killed dozens of jihadists.",
             "The ministry confirmed the deaths of 55 insurgents.",
             "In 2019 fighters crossed the border.",
