@@ -35,7 +35,7 @@ const ATTACKER_MOD: &str = r"(?-i:\p{Lu})[\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}]+)*|h
 
 /// Outcome words that make a count of fighters a casualty instead.
 const CASUALTY_BEFORE: &str = r"kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|neutrali[sz](?:ed|ing|es)|arrest(?:ed|ing|s)?|captur(?:ed|ing|es)|death\s+of|deaths\s+of|lives\s+of|killing\s+of|surrender\s+of|detained|detaining|apprehended|eliminat(?:ed|ing)|executed|executing";
-const CASUALTY_AFTER: &str = r"(?:(?:were|was|have|has|had|been|being|are|is|also|all|reportedly|later|directly|allegedly|confirmed)\s+)+(?:killed|dead|slain|died|wounded|injured|neutrali[sz]ed|arrested|captured|detained|eliminated|executed|abducted|kidnapped)|(?:died|perished|lost\s+their\s+lives|surrendered)|(?:killed|dead|slain|wounded|injured|neutrali[sz]ed|arrested|captured)(?:\s*[,.;:]|\s+(?:in|on|at|during|by|when|while|after|and)\b)";
+const CASUALTY_AFTER: &str = r"(?:(?:were|was|have|has|had|been|being|are|is|also|all|reportedly|later|directly|allegedly|confirmed)\s+)+(?:killed|dead|slain|died|wounded|injured|neutrali[sz]ed|arrested|captured|detained|eliminated|executed|abducted|kidnapped)|(?:died|perished|lost\s+their\s+lives|surrendered)|(?:killed|dead|slain|wounded|injured|neutrali[sz]ed|arrested|captured)(?:\s*[,.;:]|\s+(?:in|on|at|during|by|when|while|after|and)(?-u:\b))";
 
 /// Things counted, as written (plural).
 const THING: &str = r"(?:armou?red\s+|military\s+|army\s+|civilian\s+|private\s+|pick-?up\s+)?(?:vehicles|trucks|pick-?ups|cars|tanks|motorcycles|motorbikes|motos|houses|homes|huts|dwellings|shops|stores|buildings|churches|mosques|schools|granaries|weapons|rifles|guns|firearms|AK-47s|assault\s+rifles|rounds\s+of\s+ammunition|rounds|cattle|heads\s+of\s+cattle|cows|goats|sheep|camels|livestock)";
@@ -69,7 +69,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "attackers_strength",
         kind: Kind::Figure,
-        pattern: r#"(?i)(?P<before>\b(?:{casualty_before})\s+)?(?P<span>(?P<count>{count})\s+(?:(?:{attacker_mod})\s+){0,3}(?:{attacker})\b(?:{on_vehicles})?)["”’]?(?P<after>\s+(?:{casualty_after}))?"#,
+        pattern: r#"(?i)(?P<before>(?-u:\b)(?:{casualty_before})\s+)?(?P<span>(?P<count>{count})\s+(?:(?:{attacker_mod})\s+){0,3}(?:{attacker})(?-u:\b)(?:{on_vehicles})?)["”’]?(?P<after>\s+(?:{casualty_after}))?"#,
         produce: attackers,
         examples: &[
             "The base was attacked by around 300 fighters.",
@@ -89,7 +89,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "force_of_men",
         kind: Kind::Figure,
-        pattern: r"(?i)(?P<span>\b(?:force|column|group|convoy|contingent|unit|band)\s+(?:of|(?:[\w’']+\s+){0,3}?numbering|estimated\s+at)\s+(?P<count>{count})\s+(?:(?:{attacker_mod})\s+){0,2}(?:men|fighters|militants|gunmen|combatants|assailants)\b(?:{on_vehicles})?)",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:force|column|group|convoy|contingent|unit|band)\s+(?:of|(?:[\w’']+\s+){0,3}?numbering|estimated\s+at)\s+(?P<count>{count})\s+(?:(?:{attacker_mod})\s+){0,2}(?:men|fighters|militants|gunmen|combatants|assailants)(?-u:\b)(?:{on_vehicles})?)",
         produce: attackers,
         examples: &[
             "A force of several hundred men surrounded the camp.",
@@ -100,7 +100,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "things_taken",
         kind: Kind::Figure,
-        pattern: r"(?i)(?P<span>\b(?:(?P<verb>{take})\s+(?P<count>{count})\s+(?:(?:{thing_mod})\s+){0,2}(?P<thing>{thing})|(?P<count2>{count})\s+(?:(?:{thing_mod})\s+){0,2}(?P<thing2>{thing})\s+(?:(?:were|was|have\s+been|had\s+been|also)\s+){1,2}(?P<verb2>{take})))\b",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?P<verb>{take})\s+(?P<count>{count})\s+(?:(?:{thing_mod})\s+){0,2}(?P<thing>{thing})|(?P<count2>{count})\s+(?:(?:{thing_mod})\s+){0,2}(?P<thing2>{thing})\s+(?:(?:were|was|have\s+been|had\s+been|also)\s+){1,2}(?P<verb2>{take})))(?-u:\b)",
         produce: things_taken,
         examples: &[
             "The attackers seized at least 12 military vehicles.",
@@ -115,7 +115,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "things_destroyed",
         kind: Kind::Figure,
-        pattern: r"(?i)(?P<span>\b(?:(?P<verb>{destroy})\s+(?P<count>{count})\s+(?:(?:{thing_mod})\s+){0,2}(?P<thing>{thing})|(?P<count2>{count})\s+(?:(?:{thing_mod})\s+){0,2}(?P<thing2>{thing})\s+(?:(?:were|was|have\s+been|had\s+been|also|completely|partially)\s+){1,3}(?P<verb2>{destroy})))\b",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?P<verb>{destroy})\s+(?P<count>{count})\s+(?:(?:{thing_mod})\s+){0,2}(?P<thing>{thing})|(?P<count2>{count})\s+(?:(?:{thing_mod})\s+){0,2}(?P<thing2>{thing})\s+(?:(?:were|was|have\s+been|had\s+been|also|completely|partially)\s+){1,3}(?P<verb2>{destroy})))(?-u:\b)",
         produce: things_destroyed,
         examples: &[
             "The raiders burned 30 houses and a church.",
