@@ -218,6 +218,13 @@ fn weekdays_resolve_against_publication() {
         // Future and habitual weekdays give nothing.
         (MON, "Talks resume next Monday.", &[]),
         (MON, "Markets close every Friday.", &[]),
+        // "following" as a preposition is not "the following Monday".
+        (
+            MON,
+            "Mourning began following Sunday night's raid.",
+            &["Sunday night|2025-02-09|2025-02-09|day|night"],
+        ),
+        (MON, "They returned the following Monday.", &[]),
         // No publication date: a bare weekday gives no date, hence no entity.
         ("", "Gunmen attacked on Tuesday.", &[]),
     ]);
