@@ -576,7 +576,7 @@ fn gazetteer_hits(text: &str, ws: &[Word]) -> Vec<Hit> {
         }
         key.clear();
         key.push_str(&fold(first));
-        if NEVER_START.contains(&key.as_str()) {
+        if NEVER_START.contains(&key.as_str()) || !g.may_start(&key) {
             i += 1;
             continue;
         }
@@ -839,6 +839,11 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             {
                 continue;
             }
+            // An all-caps short word is an acronym ("GAO"), not a dateline town.
+            let span = &text[h.start..h.end];
+            if single && span.chars().count() <= 4 && !span.chars().any(char::is_lowercase) {
+                continue;
+            }
         }
         if matches!(r.kind, PlaceKind::Town | PlaceKind::District) {
             // Person names: after a title, or next to another capitalised word.
@@ -866,9 +871,14 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
                     continue;
                 }
             }
-            if adjacent_next && starts_upper(next) && !PLACE_FOLLOWERS.contains(&next_f.as_str()) {
-                continue;
-            }
+        }
+        if r.kind != PlaceKind::Country
+            && adjacent_next
+            && starts_upper(next)
+            && !PLACE_FOLLOWERS.contains(&next_f.as_str())
+        {
+            // "Forest Service", "Kayes Boys": part of a longer capitalised name.
+            continue;
         }
         // A capitalised "Region"/"State"/"Province" belongs to a region's mention.
         let mut end = h.end;
