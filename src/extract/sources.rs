@@ -77,7 +77,32 @@ fn source(name: &str, category: &str) -> Option<Value> {
     }))
 }
 
+/// Words showing the head was a modifier: "an official statement", "a security source's
+/// account" is fine, "official figures" is not a speaker.
+const NOT_A_SPEAKER_BEFORE: &[&str] = &[
+    "statement",
+    "statements",
+    "report",
+    "reports",
+    "toll",
+    "tally",
+    "count",
+    "figures",
+    "estimate",
+    "estimates",
+    "data",
+    "document",
+    "documents",
+    "communique",
+    "release",
+];
+
 fn speaker(caps: &Captures, _: &Context) -> Option<Value> {
+    if let Some(next) = caps.name("next") {
+        if NOT_A_SPEAKER_BEFORE.contains(&fold(next.as_str()).as_str()) {
+            return None;
+        }
+    }
     let span = caps.name("span")?.as_str();
     source(span, category(span))
 }
@@ -95,7 +120,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "according_to_source",
         kind: Kind::Source,
-        pattern: r"\b(?i:according[ \t]+to)[ \t]+(?P<span>{speaker})\b",
+        pattern: r"\b(?i:according[ \t]+to)[ \t]+(?P<span>{speaker})\b(?:[ \t]+(?P<next>\w+))?",
         produce: speaker,
         examples: &[
             "Ten died, according to security sources.",
@@ -103,7 +128,11 @@ const LIST: &[Rule] = &[
             "according to local officials",
             "according to the Ministry of Defence",
         ],
-        counter_examples: &["according to plan", "according to the report"],
+        counter_examples: &[
+            "according to plan",
+            "according to the report",
+            "according to an official statement from the army",
+        ],
     },
     Rule {
         name: "source_said",

@@ -135,6 +135,9 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
 
 #[cfg(test)]
 mod tests {
+    /// Input sentence and the expected finds.
+    type Example<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+
     use super::super::overlap;
     use super::*;
 
@@ -159,7 +162,7 @@ mod tests {
 
     #[test]
     fn weapons_in_sentences() {
-        let table: &[(&str, &[(&str, &str, &str)])] = &[
+        let table: &[Example] = &[
             (
                 "Jihadists used IEDs and kamikaze vehicles.",
                 &[
