@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::DocProps;
 use crate::extract::Entity;
-use crate::ui::render::{describe, kind_label, segments, Segment};
+use crate::ui::render::{describe, kind_label, segments, Segment, MAX_MARKS};
 
 /// Which entity the tooltip shows, and where (pixels, relative to the view).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -68,8 +68,14 @@ pub fn Highlighted(props: &DocProps) -> Html {
 
     let tooltip = tip.and_then(|t| Some((t, doc.entities.get(t.entity)?)));
     let empty = doc.document.text.is_empty();
+    let hidden = doc.entities.len().saturating_sub(MAX_MARKS);
     html! {
         <div class="highlighted">
+            if hidden > 0 {
+                <p class="note" role="note">{ format!(
+                    "This text has {} highlights; the first {MAX_MARKS} are drawn. \
+                     All of them are in the export.", doc.entities.len()) }</p>
+            }
             <div class="article-view" dir="auto" ref={view}
                 onmouseover={{ let s = show.clone(); move |e: MouseEvent| s(e.into()) }}
                 onfocusin={move |e: FocusEvent| show(e.into())}
