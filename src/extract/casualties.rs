@@ -20,7 +20,7 @@
 //! | `death_toll` | "the death toll rose to 38" (who: "people") |
 //! | `no_casualties` | "no casualties were reported", "nobody was hurt" (count exactly 0) |
 //! | `including_subgroup` | "…, including 53 gendarmes" (outcome of the casualty before it) |
-//! | `first_of_two_groups` | "**two soldiers** and three civilians were killed" |
+//! | `first_of_two_groups` | "**two soldiers** and three civilians were killed" (read backwards from the passive find) |
 //! | `second_group_active` | "killing two soldiers and **three civilians**" |
 //!
 //! **Who** is the victim noun as the table `src/data/victims.tsv` spells its plural
@@ -102,7 +102,7 @@ static VICTIM_PATTERN: LazyLock<String> = LazyLock::new(|| {
                 .replace(r"\-", r"[-\s]?")
         })
         .collect();
-    format!(r"\b(?:{})\b", alts.join("|"))
+    format!(r"(?-u:\b)(?:{})(?-u:\b)", alts.join("|"))
 });
 
 /// Words that may stand between a count and the victim noun, besides capitalised words
@@ -124,7 +124,7 @@ const ABDUCT_ACTIVE: &str =
     r"abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seiz(?:ed|ing|es)|captur(?:ed|ing|es)|took|taking";
 
 /// What may follow an active-voice count with no noun ("killing 12 in the village").
-const TAIL: &str = r"\s+(?:in|at|on|and|during|when|while|after|near|including|as|with|from|inside|outside|across|over|since|before|last|this|overnight|early|late|between|among)\b|\s*[,.;:)\u{2014}]|\s*$";
+const TAIL: &str = r"\s+(?:in|at|on|and|during|when|while|after|near|including|as|with|from|inside|outside|across|over|since|before|last|this|overnight|early|late|between|among)(?-u:\b)|\s*[,.;:)\u{2014}]|\s*$";
 
 fn fragments() -> Vec<(&'static str, &'static str)> {
     let mut f: Vec<(&'static str, &'static str)> = numbers::FRAGMENTS.to_vec();
@@ -154,6 +154,72 @@ fn fragments() -> Vec<(&'static str, &'static str)> {
     f
 }
 
+/// "**two soldiers** and three civilians were killed": the group before the one a passive rule
+/// found, matched backwards from that find (anchored at the end of the text before it, so it
+/// costs nothing on text without casualties). Its entities carry the rule name
+/// `first_of_two_groups`.
+static GROUP_BEFORE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let src = super::rule::expand(
+        r"(?i)(?-u:\b)(?P<count>{count_or_a})\s+(?P<who>{who})(?:\s*,\s*|,?\s+and\s+)$",
+        &fragments(),
+    );
+    regex::Regex::new(&src).unwrap_or_else(|e| panic!("first_of_two_groups: {e}"))
+});
+
+const PASSIVE_RULES: &[&str] = &[
+    "killed_passive",
+    "died",
+    "injured_passive",
+    "missing_passive",
+    "abducted_passive",
+];
+
+/// Adds the groups listed before a passive find ("two soldiers, three police and …").
+fn groups_before(text: &str, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for f in found {
+        if !PASSIVE_RULES.contains(&f.rule) {
+            continue;
+        }
+        let Value::Casualty(v) = &f.value else {
+            continue;
+        };
+        if v.who.is_empty() {
+            continue;
+        }
+        let mut end = f.start;
+        // At most a few groups, each within 200 bytes.
+        for _ in 0..4 {
+            let mut start = end.saturating_sub(200);
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            let Some(caps) = GROUP_BEFORE.captures(&text[start..end]) else {
+                break;
+            };
+            let (Some(m), Some(count)) = (caps.get(0), caps.name("count")) else {
+                break;
+            };
+            let Some(Value::Casualty(mut g)) = make(&caps, v.outcome) else {
+                break;
+            };
+            if g.who.is_empty() {
+                break;
+            }
+            g.outcome = v.outcome;
+            let who_end = caps.name("who").map_or(count.end(), |w| w.end());
+            out.push(Found {
+                start: start + m.start(),
+                end: start + who_end,
+                rule: "first_of_two_groups",
+                value: Value::Casualty(g),
+            });
+            end = start + m.start();
+        }
+    }
+    out
+}
+
 /// The casualties rules.
 pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(LIST, &fragments()));
 
@@ -161,9 +227,9 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(LIST, &fragm
 macro_rules! passive {
     ($verb:literal) => {
         concat!(
-            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:the|them|those|these))?(?:\s+(?P<who>{who}))?["”’]?\s+(?P<fill>{filler})(?:"#,
+            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:them|those)|\s+of\s+(?P<of>the|these))?(?:\s+(?P<who>{who}))?["”’]?(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|many\s+of\s+them)(?-u:\b)[^,.;]{0,80},|\s*\([^)]{0,80}\))?\s+(?P<fill>{filler})(?:"#,
             $verb,
-            r#")\b)(?P<obj>\s+(?:{count_or_a})\s)?"#
+            r#")(?-u:\b))(?P<obj>\s+(?:{count_or_a})\s)?"#
         )
     };
 }
@@ -172,7 +238,7 @@ macro_rules! passive {
 macro_rules! active {
     ($verb:literal) => {
         concat!(
-            r"(?i)(?P<span>\b(?:",
+            r"(?i)(?P<span>(?-u:\b)(?:",
             $verb,
             r")\s+(?P<count>{count_or_a})(?:\s+(?P<who>{who}))?)(?P<tail>{tail})?"
         )
@@ -192,6 +258,8 @@ const LIST: &[Rule] = &[
             "Dozens of villagers have been killed since March.",
             "Seven were killed and two others wounded.",
             "Militants attack convoy, 12 dead",
+            "Nine people, including three children, were killed.",
+            "Two soldiers were killed and another was wounded.",
         ],
         counter_examples: &[
             "Soldiers were killed in the ambush.",
@@ -199,6 +267,7 @@ const LIST: &[Rule] = &[
             "One of the deadliest attacks was carried out at 6:30 in the morning.",
             "Two gunmen killed a guard.",
             "The 12th brigade was killed off by budget cuts.",
+            "On 2 March soldiers were killed in the north.",
         ],
     },
     Rule {
@@ -260,6 +329,7 @@ const LIST: &[Rule] = &[
         ],
         counter_examples: &[
             "The town was captured by rebels.",
+            "One of the captured was released.",
             "12 motorcycles were captured by the army.",
         ],
     },
@@ -298,7 +368,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "abducted_active",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\b(?:{abduct_active})\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:{abduct_active})\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
         produce: abducted_active,
         examples: &[
             "Bandits kidnapped 20 students from a boarding school.",
@@ -310,7 +380,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "deaths_of",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\b(?:(?:resulted\s+in|led\s+to|caused|causing|confirmed|mourned|mourning|mourns|announced)\s+)?(?:(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+)?(?:the\s+)?(?:deaths?|killings?|murders?|massacre|executions?|slayings?|assassinations?|lives)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:resulted\s+in|led\s+to|caused|causing|confirmed|mourned|mourning|mourns|announced)\s+)?(?:(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+)?(?:the\s+)?(?:deaths?|killings?|murders?|massacre|executions?|slayings?|assassinations?|lives|bodies|corpses|remains)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?P<count>{count_or_a})\s+(?P<who>{who}))",
         produce: killed_passive,
         examples: &[
             "Officials confirmed the deaths of four additional soldiers.",
@@ -325,9 +395,28 @@ const LIST: &[Rule] = &[
         ],
     },
     Rule {
+        name: "claimed_lives",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+(?:the\s+)?(?P<count>{count})\s+lives(?-u:\b))",
+        produce: killed_passive,
+        examples: &[
+            "The violence has claimed more than 200 lives this year.",
+            "The ambush cost 12 lives.",
+        ],
+        counter_examples: &["The war claimed many careers.", "It cost 12 dollars."],
+    },
+    Rule {
+        name: "lives_lost",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?P<count>{count})\s+lives\s+(?:were|have\s+been|had\s+been)\s+lost(?-u:\b))",
+        produce: killed_passive,
+        examples: &["At least 30 lives were lost in the attack."],
+        counter_examples: &["Many lives are at stake."],
+    },
+    Rule {
         name: "abduction_of",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\b(?:the\s+)?(?:kidnappings?|abductions?)\s+of\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:the\s+)?(?:kidnappings?|abductions?)\s+of\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
         produce: abducted_passive,
         examples: &[
             "The kidnapping of three engineers was claimed by the group.",
@@ -338,11 +427,12 @@ const LIST: &[Rule] = &[
     Rule {
         name: "left_dead",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\bleft\s+(?P<count>{count})(?:\s+(?P<who>{who}))?\s+(?:(?P<kill>dead)|(?P<injure>injured|wounded)|(?P<miss>missing))\b)",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:left|leaves|leaving|leave)\s+(?P<count>{count})(?:\s+(?P<who>{who}))?\s+(?:(?P<kill>dead)|(?P<injure>injured|wounded)|(?P<miss>missing))(?-u:\b))",
         produce: by_group,
         examples: &[
             "The clashes left 12 dead and dozens injured.",
             "The raid left five villagers wounded.",
+            "Ambush leaves two more soldiers dead",
         ],
         counter_examples: &[
             "They left 12 vehicles behind.",
@@ -352,7 +442,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "death_toll",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\b(?:(?:death|casualty|fatality)\s+)?toll\s+(?:[\w’']+\s+){0,6}?(?:to|at|of|reached|hit|is|was)\s+(?P<count>{count}))\b(?:\s+(?P<who>{who}))?",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:death|casualty|fatality)\s+)?toll\s+(?:[\w’']+\s+){0,6}?(?:to|at|of|reached|hit|is|was)\s+(?P<count>{count}))(?-u:\b)(?:\s+(?P<who>{who}))?",
         produce: death_toll,
         examples: &[
             "The death toll rose to 38 on Sunday.",
@@ -366,7 +456,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "no_casualties",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\b(?:no\s+(?:(?P<kill>casualties|deaths|fatalities|loss\s+of\s+life|lives\s+were\s+lost)|(?P<injure>injuries))\b(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:immediately\s+)?(?:reported|recorded|registered))?|without\s+(?:any\s+)?(?P<kill2>casualties|loss\s+of\s+life)|(?:no\s+one|nobody|no-one)\s+(?:else\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:(?P<kill3>killed)|(?P<injure2>injured|hurt|wounded))))",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:no\s+(?:(?P<kill>casualties|deaths|fatalities|loss\s+of\s+life|lives\s+were\s+lost)|(?P<injure>injuries))(?-u:\b)(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:immediately\s+)?(?:reported|recorded|registered))?|without\s+(?:any\s+)?(?P<kill2>casualties|loss\s+of\s+life)|(?:no\s+one|nobody|no-one)\s+(?:else\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:(?P<kill3>killed)|(?P<injure2>injured|hurt|wounded))))",
         produce: no_casualties,
         examples: &[
             "No casualties were reported on either side.",
@@ -381,26 +471,15 @@ const LIST: &[Rule] = &[
     Rule {
         name: "including_subgroup",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\b(?:including|among\s+them|among\s+(?:the\s+)?(?:dead|victims|those\s+killed)\s+(?:were|are))\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:including|among\s+them|among\s+(?:the\s+)?(?:dead|victims|those\s+killed)\s+(?:were|are))\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
         produce: killed_passive,
         examples: &["The attack killed 40 people, including 31 gendarmes."],
         counter_examples: &["Several groups, including two militias, signed the deal."],
     },
     Rule {
-        name: "first_of_two_groups",
-        kind: Kind::Casualty,
-        pattern: r#"(?i)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))(?:\s*,\s*(?:{count_or_a})\s+(?:{who}))*,?\s+and\s+(?:{count_or_a})\s+(?:{who})["”’]?\s+(?:{filler})(?:{any_passive})\b"#,
-        produce: by_group,
-        examples: &[
-            "Two soldiers and three civilians were killed.",
-            "One police officer and a teacher were abducted.",
-        ],
-        counter_examples: &["Two soldiers and three civilians attended the talks."],
-    },
-    Rule {
         name: "second_group_active",
         kind: Kind::Casualty,
-        pattern: r"(?i)\b(?:{any_active})\s+(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        pattern: r"(?i)(?-u:\b)(?:{any_active})\s+(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))",
         produce: by_group,
         examples: &["The blast killed two soldiers and three civilians."],
         counter_examples: &["The blast killed two soldiers and destroyed a truck."],
@@ -413,6 +492,48 @@ fn is_year(s: &str) -> bool {
     s.len() == 4
         && s.bytes().all(|b| b.is_ascii_digit())
         && s.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// True when a capitalised "modifier" is a month or weekday: "on 2 March soldiers were killed"
+/// has no count of soldiers.
+fn names_a_date(phrase: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| NAMES.contains(&w.to_lowercase().as_str()))
 }
 
 /// A single-person count ("a", "an", "one of the") needs a noun after it.
@@ -429,11 +550,14 @@ fn make(c: &Captures, outcome: Outcome) -> Option<Value> {
     let count = parse_count(count_text)?;
     let (who, side) = match c.name("who") {
         Some(w) => {
+            if names_a_date(w.as_str()) {
+                return None;
+            }
             let (who, side) = victim(w.as_str())?;
             (who.to_string(), side)
         }
         None => {
-            if is_article(count_text) {
+            if is_article(count_text) || c.name("of").is_some() {
                 return None;
             }
             // Resolved from the casualty before it in `find`.
@@ -546,10 +670,13 @@ fn no_casualties(c: &Captures, _: &Context) -> Option<Value> {
 /// "seven were killed" and "injuring several others" take the who of the figure named before
 /// them; "including 53 gendarmes" takes the outcome of the figure it is part of.
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
-    let found = super::overlap::resolve(RULES.run(text, ctx));
+    let mut found = RULES.run(text, ctx);
     if found.is_empty() {
         return found;
     }
+    let groups = groups_before(text, &found);
+    found.extend(groups);
+    let found = super::overlap::resolve(found);
     let sentences = text::sentences(text);
     let sentence_of = |pos: usize| sentences.partition_point(|&(_, end)| end <= pos);
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
@@ -777,6 +904,20 @@ mod tests {
                 ("soldiers", State, Count::exact(2)),
                 ("civilians", Civilian, Count::exact(3))
             ]
+        );
+        let all = run("One gendarme, two teachers and a nurse were reported missing.");
+        let rows: Vec<_> = all.iter().map(|r| (r.1, r.2.as_str(), r.4)).collect();
+        assert_eq!(
+            rows,
+            vec![
+                (Missing, "gendarmes", Count::exact(1)),
+                (Missing, "teachers", Count::exact(2)),
+                (Missing, "nurses", Count::exact(1))
+            ]
+        );
+        assert_eq!(
+            run("Two soldiers and three civilians attended the talks.").len(),
+            0
         );
         let all = run("The bombing killed two soldiers and three civilians.");
         assert_eq!(all.len(), 2, "{all:?}");

@@ -128,7 +128,10 @@ fn country_force(caps: &Captures, _: &Context) -> Option<Value> {
     let who = caps.name("country").or_else(|| caps.name("dem"))?;
     let c = COUNTRIES.get(who.as_str())?;
     let force = caps.name("force")?.as_str();
-    state(format!("{} {}", c.name, branch(force)), Some(c.code.clone()))
+    state(
+        format!("{} {}", c.name, branch(force)),
+        Some(c.code.clone()),
+    )
 }
 
 fn ministry(caps: &Captures, _: &Context) -> Option<Value> {
@@ -153,18 +156,102 @@ fn ministry(caps: &Captures, _: &Context) -> Option<Value> {
 
 /// Nouns that show "army" / "military" / "police" is an adjective ("the army camp").
 const NOUN_AFTER: &[&str] = &[
-    "officer", "officers", "official", "officials", "position", "positions", "vehicle",
-    "vehicles", "base", "bases", "post", "posts", "outpost", "outposts", "camp", "camps",
-    "operation", "operations", "source", "sources", "spokesman", "spokesperson", "spokeswoman",
-    "council", "government", "junta", "leader", "leaders", "ruler", "rulers", "takeover", "coup",
-    "personnel", "force", "forces", "aircraft", "helicopter", "helicopters", "convoy", "convoys",
-    "patrol", "patrols", "chief", "chiefs", "data", "court", "regime", "intelligence",
-    "equipment", "academy", "barracks", "plane", "planes", "jet", "jets", "targets", "target",
-    "station", "stations", "car", "cars", "truck", "trucks", "headquarters", "commander",
-    "commanders", "units", "unit", "garrison", "checkpoint", "checkpoints", "statement",
-    "authorities", "command", "hospital", "escort", "escorts", "column", "columns", "and",
-    "or", "chief's", "uniform", "uniforms", "raid", "raids", "offensive", "operatives",
-    "informants", "sweep", "action", "strike", "strikes", "pressure", "presence", "control",
+    "officer",
+    "officers",
+    "official",
+    "officials",
+    "position",
+    "positions",
+    "vehicle",
+    "vehicles",
+    "base",
+    "bases",
+    "post",
+    "posts",
+    "outpost",
+    "outposts",
+    "camp",
+    "camps",
+    "operation",
+    "operations",
+    "source",
+    "sources",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "council",
+    "government",
+    "junta",
+    "leader",
+    "leaders",
+    "ruler",
+    "rulers",
+    "takeover",
+    "coup",
+    "personnel",
+    "force",
+    "forces",
+    "aircraft",
+    "helicopter",
+    "helicopters",
+    "convoy",
+    "convoys",
+    "patrol",
+    "patrols",
+    "chief",
+    "chiefs",
+    "data",
+    "court",
+    "regime",
+    "intelligence",
+    "equipment",
+    "academy",
+    "barracks",
+    "plane",
+    "planes",
+    "jet",
+    "jets",
+    "targets",
+    "target",
+    "station",
+    "stations",
+    "car",
+    "cars",
+    "truck",
+    "trucks",
+    "headquarters",
+    "commander",
+    "commanders",
+    "units",
+    "unit",
+    "garrison",
+    "checkpoint",
+    "checkpoints",
+    "statement",
+    "authorities",
+    "command",
+    "hospital",
+    "escort",
+    "escorts",
+    "column",
+    "columns",
+    "and",
+    "or",
+    "chief's",
+    "uniform",
+    "uniforms",
+    "raid",
+    "raids",
+    "offensive",
+    "operatives",
+    "informants",
+    "sweep",
+    "action",
+    "strike",
+    "strikes",
+    "pressure",
+    "presence",
+    "control",
 ];
 
 fn determined_force(caps: &Captures, _: &Context) -> Option<Value> {
@@ -174,7 +261,11 @@ fn determined_force(caps: &Captures, _: &Context) -> Option<Value> {
         }
     }
     let what = fold(caps.name("span")?.as_str());
-    let name = if what == "police" { "police" } else { "military" };
+    let name = if what == "police" {
+        "police"
+    } else {
+        "military"
+    };
     state(name.to_string(), None)
 }
 
@@ -197,7 +288,8 @@ fn pro_government(caps: &Captures, _: &Context) -> Option<Value> {
         .name("dem")
         .and_then(|m| COUNTRIES.get(m.as_str()))
         .map(|c| c.code.clone());
-    let militia = f.contains("militia") || f.contains("pro-government") || f.contains("pro government");
+    let militia =
+        f.contains("militia") || f.contains("pro-government") || f.contains("pro government");
     Some(Value::Actor(ActorValue {
         name: if militia {
             "pro-government militia".to_string()
@@ -242,10 +334,7 @@ pub const POSSESSIVE_FORCE: Rule = Rule {
         "Mali's army retook the town.",
         "Burkina Faso's gendarmerie reported the raid.",
     ],
-    counter_examples: &[
-        "Niger's president spoke.",
-        "Mali's capital is Bamako.",
-    ],
+    counter_examples: &["Niger's president spoke.", "Mali's capital is Bamako."],
 };
 
 /// "Niger army", "Mali police", "the Somalia National Army" style: country name + force noun.
@@ -254,7 +343,10 @@ pub const COUNTRY_FORCE: Rule = Rule {
     kind: Kind::Actor,
     pattern: r"\b(?P<country>{country})[ \t]+(?P<force>{force_after_name})\b",
     produce: country_force,
-    examples: &["Niger army units moved north.", "The Mali police were deployed."],
+    examples: &[
+        "Niger army units moved north.",
+        "The Mali police were deployed.",
+    ],
     counter_examples: &["In Niger, army units moved north.", "Niger mining resumed."],
 };
 
@@ -320,7 +412,104 @@ pub const PRO_GOVERNMENT: Rule = Rule {
         "seven pro-government forces died",
         "Five Philippine government militiamen were ambushed.",
     ],
-    counter_examples: &["the government forced the issue", "government officials said"],
+    counter_examples: &[
+        "the government forced the issue",
+        "government officials said",
+    ],
+};
+
+fn unit(caps: &Captures, _: &Context) -> Option<Value> {
+    let span = caps.name("span")?.as_str();
+    state(span.to_string(), None)
+}
+
+fn named_command(caps: &Captures, _: &Context) -> Option<Value> {
+    let span = caps.name("span")?.as_str();
+    let first = span.split([' ', '\t']).next().unwrap_or("");
+    let f = fold(span);
+    if ["the", "a", "an", "this", "that", "its", "their"].contains(&fold(first).as_str())
+        || ["division", "brigade", "battalion", "regiment"]
+            .iter()
+            .any(|w| f.contains(w))
+    {
+        return None;
+    }
+    state(span.to_string(), None)
+}
+
+fn service(caps: &Captures, _: &Context) -> Option<Value> {
+    let span = caps.name("span")?.as_str();
+    state(fold(span), None)
+}
+
+/// Numbered military units: "Eighth Division", "the 5th Infantry Battalion", "101st Brigade".
+pub const MILITARY_UNIT: Rule = Rule {
+    name: "military_unit",
+    kind: Kind::Actor,
+    pattern: r"\b(?P<span>(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth|Twenty-\w+|Thirtieth|\d{1,3}(?:st|nd|rd|th))[ \t]+(?:(?:Infantry|Mechanized|Mechanised|Armoured|Armored|Marine|Army|Special Forces|Mountain|Motorized|Motorised|Airborne|Commando|Operational)[ \t]+)?(?:Division|Brigade|Battalion|Regiment|Army Corps|Corps|Military Region|Sector))\b",
+    produce: unit,
+    examples: &[
+        "The Eighth Division reported the attack.",
+        "soldiers of the 5th Infantry Battalion",
+        "the 101st Brigade moved in",
+    ],
+    counter_examples: &["the eighth division of the league", "a brigade commander"],
+};
+
+/// Named commands: "Southern Luzon Command", "Western Mindanao Command".
+pub const NAMED_COMMAND: Rule = Rule {
+    name: "military_command",
+    kind: Kind::Actor,
+    pattern: r"\b(?P<span>(?:[A-Z][a-z]+[ \t]+){1,3}Command)\b",
+    produce: named_command,
+    examples: &[
+        "a spokesman for the Southern Luzon Command said",
+        "Western Mindanao Command troops",
+    ],
+    counter_examples: &[
+        "The Command post",
+        "the Eighteenth Brigade Command activated a plan",
+        "under command of",
+    ],
+};
+
+/// State services written with capitals: "Customs", "Forest Service", "Border Police".
+pub const STATE_SERVICE: Rule = Rule {
+    name: "state_service",
+    kind: Kind::Actor,
+    pattern: r"\b(?P<span>Customs|Forest Service|Forestry Service|Water and Forest Service|Forest Guard|Forest Guards|Border Police|Border Guard|Border Guards|Coast Guard|National Gendarmerie|Republican Guard|Presidential Guard)\b",
+    produce: service,
+    examples: &[
+        "a Customs post was attacked",
+        "one Forest Service agent died",
+        "the Republican Guard deployed",
+    ],
+    counter_examples: &["customs and traditions", "the forest service road"],
+};
+
+fn head_of_state(caps: &Captures, _: &Context) -> Option<Value> {
+    let span = caps.name("span")?.as_str();
+    Some(Value::Actor(ActorValue {
+        name: span.to_string(),
+        side: Side::Unknown,
+        aliases: Vec::new(),
+        hedge: None,
+        country_code: None,
+    }))
+}
+
+/// A head of state or government by name: "President Mohamed Bazoum", "the deposed President,
+/// Alpha Condé". The span is the name; the side is left `unknown` (sitting or deposed).
+pub const HEAD_OF_STATE: Rule = Rule {
+    name: "head_of_state",
+    kind: Kind::Actor,
+    pattern: r"\b(?:President|Prime[ \t]+Minister)(?:,[ \t]*|[ \t]+)(?P<span>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,2})\b",
+    produce: head_of_state,
+    examples: &[
+        "President Amadou Toumani visited the town.",
+        "the ousted Prime Minister, Ali Lamine Zeine, said",
+    ],
+    counter_examples: &["the president said", "President of the Republic"],
 };
 
 #[cfg(test)]

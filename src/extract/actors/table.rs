@@ -127,11 +127,7 @@ const HEDGES: &[&str] = &[
 /// The hedge ending `before`, if any ("… suspected " → "suspected").
 pub fn hedge_before(before: &str) -> Option<&'static str> {
     // Look at the last 40 chars at most.
-    let tail_start = before
-        .char_indices()
-        .rev()
-        .nth(39)
-        .map_or(0, |(i, _)| i);
+    let tail_start = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
     let tail = fold(before[tail_start..].trim_end());
     // Tolerate a determiner between the hedge and the name: "linked to the Islamic State".
     let tail = tail.strip_suffix(" the").unwrap_or(&tail);
@@ -168,28 +164,32 @@ pub fn find(text: &str) -> Vec<Found> {
             continue;
         };
         // Same span listed twice (two rows share a name): keep the first row only.
-        if out
-            .last()
-            .is_some_and(|f| f.start == m.start && f.end >= m.end && f.rule.starts_with("actor_table"))
-        {
+        if out.last().is_some_and(|f| {
+            f.start == m.start && f.end >= m.end && f.rule.starts_with("actor_table")
+        }) {
             continue;
         }
         let span = &text[m.start..m.end];
-        if span.len() <= 3 && span.chars().all(|c| !c.is_lowercase()) && in_capitals_line(text, m.start, m.end) {
+        if span.len() <= 3
+            && span.chars().all(|c| !c.is_lowercase())
+            && in_capitals_line(text, m.start, m.end)
+        {
             continue;
         }
         let mut hedge = hedge_before(&text[..m.start]);
-        if hedge.is_none() {
-            if let Some((pend, ph)) = prev {
-                let gap = text.get(pend..m.start).unwrap_or("x");
-                if gap.trim().chars().all(|c| matches!(c, '/' | '(' | ',')) && gap.len() <= 3 {
-                    hedge = ph;
-                }
-            }
+        // Joined to the previous name by "/" or "(": "ISWAP/Boko Haram", "Army (NPA)".
+        let chained = prev.is_some_and(|(pend, _)| {
+            let gap = text.get(pend..m.start).unwrap_or("x");
+            gap.len() <= 3 && gap.trim().chars().all(|c| matches!(c, '/' | '(' | ','))
+        });
+        if hedge.is_none() && chained {
+            hedge = prev.and_then(|(_, h)| h);
         }
+        let slashed = chained && text[..m.start].trim_end().ends_with('/');
         let mut end = m.end;
         let mut rule = "actor_table";
-        if matches!(rec.side, Side::Rebel | Side::Militia) {
+        // "A/B fighters": the member word belongs to both names, so neither span takes it.
+        if matches!(rec.side, Side::Rebel | Side::Militia) && !slashed {
             if let Some(x) = MEMBERS.find(&text[m.end..]) {
                 end = m.end + x.end();
                 rule = "actor_table_members";
@@ -234,7 +234,11 @@ mod tests {
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .count();
-        assert_eq!(TABLE.records.len(), rows, "a line of actors.tsv did not parse");
+        assert_eq!(
+            TABLE.records.len(),
+            rows,
+            "a line of actors.tsv did not parse"
+        );
         assert!(rows >= 80);
     }
 

@@ -14,9 +14,11 @@ use super::super::text::fold;
 
 fn victim(caps: &Captures, _: &Context) -> Option<Value> {
     let who = fold(caps.name("span")?.as_str());
-    let state = ["customs", "forest", "guard", "police", "gendarme", "soldier", "troop"]
-        .iter()
-        .any(|w| who.contains(w));
+    let state = [
+        "customs", "forest", "guard", "police", "gendarme", "soldier", "troop",
+    ]
+    .iter()
+    .any(|w| who.contains(w));
     Some(Value::Actor(ActorValue {
         name: if state { who } else { "civilians".to_string() },
         side: if state { Side::State } else { Side::Civilian },
@@ -30,7 +32,7 @@ fn victim(caps: &Captures, _: &Context) -> Option<Value> {
 pub const VICTIM_GROUP: Rule = Rule {
     name: "victim_group",
     kind: Kind::Actor,
-    pattern: r"(?i)\b(?:attack(?:s|ed|ing)?(?:[ \t]+(?:on|against))?|target(?:s|ed|ing)?|killing|killed|kill|massacred|massacring|abducted|abducting|kidnapped|kidnapping|ambushed|ambushing|shot|shooting|raided|raiding|against|on)[ \t]+(?:the[ \t]+|unarmed[ \t]+|innocent[ \t]+|local[ \t]+|defenceless[ \t]+|defenseless[ \t]+)*(?P<span>civilians|villagers|residents|worshippers|worshipers|students|pupils|schoolchildren|farmers|herders|traders|passengers|mourners|displaced[ \t]+people|aid[ \t]+workers|miners|fishermen|customs[ \t]+officers|customs[ \t]+officials|forest[ \t]+guards|forest[ \t]+rangers|park[ \t]+rangers)\b",
+    pattern: r"(?i)\b(?:attack(?:s|ed|ing)?(?:[ \t]+(?:on|against))?|target(?:s|ed|ing)?|killing|killed|kill|massacred|massacring|abducted|abducting|kidnapped|kidnapping|ambushed|ambushing|shot|shooting|raided|raiding|against|on)[ \t]+(?:the[ \t]+|unarmed[ \t]+|innocent[ \t]+|local[ \t]+|defenceless[ \t]+|defenseless[ \t]+)*(?P<span>civilians|villagers|worshippers|worshipers|students|pupils|schoolchildren|farmers|herders|traders|passengers|mourners|displaced[ \t]+people|aid[ \t]+workers|miners|fishermen|customs[ \t]+officers|customs[ \t]+officials|forest[ \t]+guards|forest[ \t]+rangers|park[ \t]+rangers)\b",
     produce: victim,
     examples: &[
         "Gunmen attacked villagers in the night.",
