@@ -198,10 +198,6 @@ async fn typing_an_article_highlights_it_and_builds_an_incident() {
     for k in &kinds {
         assert!(Kind::parse(k).is_some(), "known kind {k}");
     }
-    assert!(
-        !page.all("[data-incident]").is_empty(),
-        "an incident card appears"
-    );
     // The marks only wrap the text: the view reads exactly as typed.
     assert_eq!(page.get(".article-view").text_content().unwrap(), SENTENCE);
     // Every highlight is focusable and tells its kind and value to screen readers.
@@ -216,10 +212,25 @@ async fn typing_an_article_highlights_it_and_builds_an_incident() {
     mark.focus().unwrap();
     let tip = page.wait_for("#mark-tip[role=tooltip]", 500).await;
     let tip = tip.expect("a tooltip on focus");
+    let top = tip
+        .dyn_ref::<HtmlElement>()
+        .unwrap()
+        .style()
+        .get_property_value("top")
+        .unwrap();
+    assert!(
+        top.ends_with("px"),
+        "tooltip placed under the mark: top {top:?}"
+    );
     let tip_text = tip.text_content().unwrap();
     assert!(
         tip_text.contains("Date") && tip_text.contains("Rule"),
         "{tip_text}"
+    );
+    // Last, as it needs the incident builder: the sentence makes an incident card.
+    assert!(
+        !page.all("[data-incident]").is_empty(),
+        "an incident card appears"
     );
 }
 

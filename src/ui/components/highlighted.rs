@@ -66,6 +66,20 @@ pub fn Highlighted(props: &DocProps) -> Html {
         }
     };
 
+    // Place the tooltip through the CSSOM: the page's Content-Security-Policy (`style-src
+    // 'self'`) blocks inline `style` attributes, not style properties set from script.
+    let tip_ref = use_node_ref();
+    {
+        let tip_ref = tip_ref.clone();
+        use_effect_with(*tip, move |t| {
+            if let (Some(t), Some(el)) = (t, tip_ref.cast::<HtmlElement>()) {
+                let style = el.style();
+                let _ = style.set_property("top", &format!("{}px", t.top));
+                let _ = style.set_property("left", &format!("{}px", t.left));
+            }
+        });
+    }
+
     let tooltip = tip.and_then(|t| Some((t, doc.entities.get(t.entity)?)));
     let empty = doc.document.text.is_empty();
     let hidden = doc.entities.len().saturating_sub(MAX_MARKS);
@@ -88,9 +102,9 @@ pub fn Highlighted(props: &DocProps) -> Html {
                     <Marks doc={props.doc.clone()} />
                 }
             </div>
-            if let Some((t, e)) = tooltip {
-                <div id="mark-tip" class={classes!("tip", format!("k-{}", e.kind.as_str()))} role="tooltip"
-                    style={format!("top: {}px; left: {}px", t.top, t.left)}>
+            if let Some((_, e)) = tooltip {
+                <div id="mark-tip" class={classes!("tip", format!("k-{}", e.kind.as_str()))}
+                    role="tooltip" ref={tip_ref}>
                     { tip_body(e) }
                 </div>
             }
