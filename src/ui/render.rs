@@ -148,13 +148,14 @@ fn walk(range: Range<usize>, items: Vec<Item>, depth: usize) -> Vec<Segment> {
     out
 }
 
-/// The kind's name as the legend and tooltips show it.
+/// The kind's name as the legend and tooltips show it (the `data-kind` name, capitalised, as
+/// the label after each highlight shows it).
 pub fn kind_label(kind: Kind) -> &'static str {
     match kind {
         Kind::Date => "Date",
-        Kind::Location => "Place",
+        Kind::Location => "Location",
         Kind::Actor => "Actor",
-        Kind::Casualty => "Casualties",
+        Kind::Casualty => "Casualty",
         Kind::Figure => "Figure",
         Kind::Weapon => "Weapon",
         Kind::Source => "Source",

@@ -73,9 +73,12 @@ pub fn Highlighted(props: &DocProps) -> Html {
         let tip_ref = tip_ref.clone();
         use_effect_with(*tip, move |t| {
             if let (Some(t), Some(el)) = (t, tip_ref.cast::<HtmlElement>()) {
+                // Keep it inside the view: shift left when the mark is near the right edge.
+                let room = el.parent_element().map_or(0, |p| p.client_width());
+                let left = t.left.min(room - el.offset_width()).max(0);
                 let style = el.style();
                 let _ = style.set_property("top", &format!("{}px", t.top));
-                let _ = style.set_property("left", &format!("{}px", t.left));
+                let _ = style.set_property("left", &format!("{left}px"));
             }
         });
     }
