@@ -118,7 +118,8 @@ fn is_part(doc: &Doc, i: usize) -> bool {
     let x = &doc.ents[i];
     let se = &doc.sents[x.sent];
     let j = doc.word_at(x.start);
-    (se.w0..j).rev().take(3).any(|k| {
+    // The figure's own first word may be the cue: "including 53 gendarmes".
+    (se.w0..(j + 1).min(se.w1)).rev().take(4).any(|k| {
         matches!(
             doc.w(k),
             "including" | "among" | "whom" | "includes" | "include"

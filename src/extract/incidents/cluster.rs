@@ -140,18 +140,27 @@ pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
         let same_town = k.town.as_ref().and_then(|t| {
             (0..drafts.len()).find(|&d| drafts[d].town.as_ref() == Some(t) && fits(d))
         });
+        let keyless = m.place.is_none() && m.date.is_none();
         let target = if m.forced_new || (m.separate && m.substantive) {
             None
         } else if same_town.is_some() {
             same_town
-        } else if m.split {
+        } else if m.split || (m.background && m.has_casualty && (!keyless || m.located)) {
             None
-        } else if m.anaphoric && last.is_some_and(fits) {
+        } else if m.anaphoric && !(m.background && m.has_casualty) && last.is_some_and(fits) {
             last
         } else if current.is_some_and(fits) {
             current
-        } else if m.has_casualty && (m.place.is_some() || m.date.is_some()) {
+        } else if m.has_casualty && !keyless {
             None
+        } else if keyless && current.is_none() && !drafts.is_empty() {
+            // After a trend or summary sentence, a figure or detail with no place or day of its
+            // own is background too ("more than 2,000 people have died since").
+            if m.anaphoric && !m.has_casualty && last.is_some_and(fits) {
+                last
+            } else {
+                continue;
+            }
         } else {
             (0..drafts.len()).find(|&d| fits(d))
         };

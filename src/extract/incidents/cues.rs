@@ -61,7 +61,6 @@ pub fn is_attack_word(w: &str) -> bool {
         "executions",
         "targeted",
         "rampage",
-        "violence",
         "fire",
     ];
     PREFIXES.iter().any(|p| w.starts_with(p)) || WORDS.contains(&w)

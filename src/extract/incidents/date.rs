@@ -40,7 +40,12 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
     if (first..j).any(|k| doc.w(k) == "since") {
         return false;
     }
-    for k in (first..j).rev().take(4) {
+    // A date in brackets is a dateline or an aside: "(Agency - 13th Oct, 2021)".
+    let head = doc.text.get(se.start..x.start).unwrap_or("");
+    if head.matches('(').count() > head.matches(')').count() {
+        return false;
+    }
+    for k in (first..j).rev().take(6) {
         let w = doc.w(k);
         if is_speech_word(w) {
             return false;

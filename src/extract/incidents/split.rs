@@ -57,6 +57,8 @@ pub struct Mention {
     /// One of several places attacked in one sentence: its own incident unless an incident at
     /// the same place exists.
     pub split: bool,
+    /// The sentence names some place, even one off the event ("near the border with Mali").
+    pub located: bool,
     /// Not an event: a trend or summary sentence that ends the story told before it.
     pub reset: bool,
     /// The date of a summary sentence, for the events it sums up ("officials said yesterday 22
@@ -171,7 +173,10 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
                 continue;
             }
         }
-        if !(has_casualty || f.attack) {
+        let harm_detail = f.harm
+            && (doc.ents_of(s, Kind::Date).next().is_some()
+                || doc.ents_of(s, Kind::Location).next().is_some());
+        if !(has_casualty || f.attack || harm_detail) {
             if f.trend {
                 out.push(reset(s));
             }
@@ -213,6 +218,7 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
             anaphoric: f.anaphoric,
             superseded: f.superseded,
             revision: f.revision,
+            located: doc.ents_of(s, Kind::Location).next().is_some(),
             ..Mention::default()
         };
         let runs = location::coordinated_runs(doc, &towns);

@@ -361,3 +361,27 @@ fn attackers_sources_and_country_from_nearby_mentions() {
     assert_eq!(b.event_type, "Violence against civilians");
     assert_eq!(b.targets[0].name, "civilians");
 }
+
+/// Prints the mentions of the article at `$SITREP_ARTICLE` (a debugging aid, run by hand:
+/// `SITREP_ARTICLE=path cargo test --lib print_mentions -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn print_mentions() {
+    let Ok(path) = std::env::var("SITREP_ARTICLE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let c = match std::env::var("SITREP_PUBLISHED") {
+        Ok(p) => crate::extract::Context::published(
+            chrono::NaiveDate::parse_from_str(&p, "%Y-%m-%d").unwrap_or_default(),
+        ),
+        Err(_) => ctx_none(),
+    };
+    let ents = crate::extract::to_entities(&text, crate::extract::find_all(&text, &c));
+    let doc = super::doc::Doc::new(&text, &ents, &c);
+    for m in super::split::mentions(&doc) {
+        let se = &doc.sents[m.sent];
+        let s: String = text[se.start..se.end].chars().take(90).collect();
+        eprintln!("{s}\n   {m:?}");
+    }
+}
