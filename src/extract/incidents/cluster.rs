@@ -95,6 +95,12 @@ fn conflicts(doc: &Doc, d: &Draft, k: &Keys) -> bool {
             && !k.perps.iter().any(|p| d.perps.contains(p)))
 }
 
+/// A different town or day: what even a pointing-back mention cannot join across.
+fn conflicts_strictly(doc: &Doc, d: &Draft, k: &Keys) -> bool {
+    matches!((&d.town, &k.town), (Some(x), Some(y)) if x != y)
+        || matches!((d.date, k.date), (Some(a), Some(b)) if !date::compatible(doc, a, b))
+}
+
 fn absorb(doc: &Doc, d: &mut Draft, mi: usize, m: &Mention, k: Keys) {
     d.mentions.push(mi);
     let rank = |i: usize| match precision(doc, i) {
@@ -147,7 +153,12 @@ pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
             same_town
         } else if m.split || (m.background && m.has_casualty && (!keyless || m.located)) {
             None
-        } else if m.anaphoric && !(m.background && m.has_casualty) && last.is_some_and(fits) {
+        } else if m.anaphoric
+            && !(m.background && m.has_casualty)
+            && last.is_some_and(|d| !conflicts_strictly(doc, &drafts[d], &k))
+        {
+            // "The attack took place in …": the same event, even where the regions given
+            // disagree (a sub-region read as a region).
             last
         } else if current.is_some_and(fits) {
             current

@@ -260,10 +260,15 @@ pub fn incident_location(
     ms: &[&Mention],
     evidence: &mut Vec<usize>,
 ) -> Option<IncidentLocation> {
+    // A town, then a sub-region (a district with a region above it), then a region.
     let rank = |i: usize| match precision(doc, i) {
         Some(PlacePrecision::Town) => 0,
-        Some(PlacePrecision::Region) => 1,
-        _ => 2,
+        Some(PlacePrecision::Region) => match place_of(&doc.ents[i].e.value) {
+            Some(p) if p.precision == PlacePrecision::Town => 1,
+            Some(p) if p.admin1.as_ref().is_none_or(|a| fold(a) != fold(&p.name)) => 1,
+            _ => 2,
+        },
+        _ => 3,
     };
     // The most specific place, the earliest among equals.
     let chosen = ms
@@ -295,14 +300,27 @@ pub fn incident_location(
     let mut out = match place {
         Some((i, p)) => {
             evidence.push(i);
-            IncidentLocation {
-                name: p.name.clone(),
-                admin1: p.admin1.clone(),
-                country: country_of(p),
-                country_code: p.country_code.clone(),
-                lat: p.lat,
-                lon: p.lon,
-                precision: p.precision,
+            let read = precision(doc, i).unwrap_or(p.precision);
+            if read != p.precision {
+                // "Quezon province" read as a region: the text's name, not the town's.
+                IncidentLocation {
+                    name: doc.ents[i].e.text.clone(),
+                    admin1: None,
+                    country: country_of(p),
+                    country_code: p.country_code.clone(),
+                    precision: read,
+                    ..IncidentLocation::default()
+                }
+            } else {
+                IncidentLocation {
+                    name: p.name.clone(),
+                    admin1: p.admin1.clone(),
+                    country: country_of(p),
+                    country_code: p.country_code.clone(),
+                    lat: p.lat,
+                    lon: p.lon,
+                    precision: p.precision,
+                }
             }
         }
         None => IncidentLocation {
@@ -311,17 +329,15 @@ pub fn incident_location(
             ..IncidentLocation::default()
         },
     };
-    if out.admin1.is_none() && out.precision == PlacePrecision::Region {
-        out.admin1 = Some(out.name.clone());
-    }
-    if out.admin1.is_none() && out.precision == PlacePrecision::Town {
-        let fits = |r: &&Place| {
-            out.country.is_none() || country_of(r).is_none() || country_of(r) == out.country
-        };
+    if out.admin1.is_none() {
+        let fits = |r: &&Place| country_of(r) == out.country && fold(&r.name) != fold(&out.name);
         out.admin1 = hint
             .filter(|r| fits(r))
             .or_else(|| regions.iter().find(|r| fits(r)).copied())
             .and_then(admin1_of);
+    }
+    if out.admin1.is_none() && out.precision == PlacePrecision::Region {
+        out.admin1 = Some(out.name.clone());
     }
     if out.country.is_none() {
         out.country = hint

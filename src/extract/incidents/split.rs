@@ -188,7 +188,7 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
             .collect();
         let places: Vec<usize> = doc
             .ents_of(s, Kind::Location)
-            .filter(|&i| location::role(doc, i) == Role::Event)
+            .filter(|&i| location::role(doc, i) == Role::Event && supported(doc, i))
             .collect();
         let towns: Vec<usize> = places
             .iter()
@@ -274,10 +274,10 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
             continue;
         }
         let mut m = base;
-        m.place = towns
-            .first()
-            .copied()
-            .or_else(|| most_specific(doc, &places));
+        m.place = towns.first().copied().or_else(|| {
+            most_specific(doc, &places)
+                .filter(|&i| precision(doc, i) != Some(PlacePrecision::Country))
+        });
         if let Some(t) = m.place {
             m.region = location::region_for(doc, t, &places);
         }
@@ -295,12 +295,64 @@ fn reset(s: usize) -> Mention {
     }
 }
 
-/// The place's precision.
+/// The place's precision as the text uses it: "Quezon province" and "the state of Guanajuato"
+/// are regions whatever town shares the name.
 pub fn precision(doc: &Doc, i: usize) -> Option<PlacePrecision> {
-    match &doc.ents[i].e.value {
-        Value::Location(p) => Some(p.precision),
-        _ => None,
+    let p = match &doc.ents[i].e.value {
+        Value::Location(p) => p.precision,
+        _ => return None,
+    };
+    if p != PlacePrecision::Town {
+        return Some(p);
     }
+    let x = &doc.ents[i];
+    let se = &doc.sents[x.sent];
+    let next = doc.word_at(x.end);
+    let after_admin = next < se.w1
+        && matches!(
+            doc.w(next),
+            "province"
+                | "region"
+                | "state"
+                | "department"
+                | "county"
+                | "governorate"
+                | "prefecture"
+                | "oblast"
+                | "division"
+        );
+    let j = doc.word_at(x.start);
+    let before_admin = j >= se.w0 + 2
+        && doc.w(j - 1) == "of"
+        && matches!(
+            doc.w(j - 2),
+            "province" | "region" | "state" | "department" | "county" | "governorate"
+        );
+    Some(if after_admin || before_admin {
+        PlacePrecision::Region
+    } else {
+        p
+    })
+}
+
+/// Whether the place's country is named elsewhere in the article: a lone town of a far country
+/// in a story about another is more likely a word that looks like a place ("GAO", "Forest").
+pub fn supported(doc: &Doc, i: usize) -> bool {
+    let Some(c) = super::place_of(&doc.ents[i].e.value).and_then(location::country_of) else {
+        return true;
+    };
+    let mut other_countries = false;
+    for (k, x) in doc.ents.iter().enumerate() {
+        if k == i || x.e.kind != Kind::Location {
+            continue;
+        }
+        match super::place_of(&x.e.value).and_then(location::country_of) {
+            Some(d) if d == c => return true,
+            Some(_) => other_countries = true,
+            None => {}
+        }
+    }
+    !other_countries
 }
 
 fn most_specific(doc: &Doc, places: &[usize]) -> Option<usize> {
