@@ -55,6 +55,14 @@ pub fn role(doc: &Doc, i: usize) -> Role {
             return Role::Owner;
         }
     }
+    // "the central Mexico state of Guanajuato": the first name only qualifies the second.
+    let n = doc.word_at(x.end);
+    let names_country = place_of(&x.e.value)
+        .and_then(country_of)
+        .is_some_and(|c| fold(&c) == fold(&x.e.text));
+    if names_country && n + 1 < se.w1 && is_admin_word(doc.w(n)) && doc.w(n + 1) == "of" {
+        return Role::Away;
+    }
     let mut j = doc.word_at(x.start);
     let mut steps = 0;
     while j > se.w0 && steps < 6 {
@@ -265,7 +273,12 @@ pub fn incident_location(
         Some(PlacePrecision::Town) => 0,
         Some(PlacePrecision::Region) => match place_of(&doc.ents[i].e.value) {
             Some(p) if p.precision == PlacePrecision::Town => 1,
-            Some(p) if p.admin1.as_ref().is_none_or(|a| fold(a) != fold(&p.name)) => 1,
+            Some(p)
+                if p.country.is_some()
+                    && p.admin1.as_ref().is_none_or(|a| fold(a) != fold(&p.name)) =>
+            {
+                1
+            }
             _ => 2,
         },
         _ => 3,
@@ -329,21 +342,29 @@ pub fn incident_location(
             ..IncidentLocation::default()
         },
     };
-    if out.admin1.is_none() {
-        let fits = |r: &&Place| country_of(r) == out.country && fold(&r.name) != fold(&out.name);
-        out.admin1 = hint
-            .filter(|r| fits(r))
-            .or_else(|| regions.iter().find(|r| fits(r)).copied())
-            .and_then(admin1_of);
-    }
-    if out.admin1.is_none() && out.precision == PlacePrecision::Region {
-        out.admin1 = Some(out.name.clone());
-    }
     if out.country.is_none() {
         out.country = hint
             .and_then(country_of)
+            .or_else(|| regions.iter().find_map(|r| country_of(r)))
             .or_else(|| countries.first().cloned())
             .or_else(|| main_country(doc));
+    }
+    if out.admin1.is_none() {
+        let fits = |r: &&Place| {
+            (out.country.is_none() || country_of(r) == out.country)
+                && fold(&r.name) != fold(&out.name)
+        };
+        // A region with a known first-level parent first ("Zamfara State" over "Dankurmi
+        // district"), the one named with the place before others.
+        let candidates: Vec<&Place> = hint.into_iter().chain(regions.iter().copied()).collect();
+        out.admin1 = candidates
+            .iter()
+            .find(|r| fits(r) && r.admin1.is_some())
+            .or_else(|| candidates.iter().find(|r| fits(r)))
+            .and_then(|r| admin1_of(r));
+    }
+    if out.admin1.is_none() && out.precision == PlacePrecision::Region {
+        out.admin1 = Some(out.name.clone());
     }
     if out.name.is_empty() {
         out.name = out.country.clone()?;
