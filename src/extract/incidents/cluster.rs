@@ -66,7 +66,7 @@ fn keys(doc: &Doc, m: &Mention) -> Keys {
         ..Keys::default()
     };
     if let Some(p) = m.place.and_then(|i| place_of(&doc.ents[i].e.value)) {
-        if p.precision == PlacePrecision::Town {
+        if m.place.and_then(|i| precision(doc, i)) == Some(PlacePrecision::Town) {
             k.town = Some(fold(&p.name));
         }
         k.admin1 = admin1_of(p).map(|s| fold(&s));

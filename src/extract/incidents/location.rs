@@ -69,11 +69,10 @@ pub fn role(doc: &Doc, i: usize) -> Role {
         j -= 1;
         steps += 1;
         let w = doc.w(j);
-        if is_place_filler(w) || w == "s" {
+        // "in the western Tahoua region": a compass adjective is part of the phrase; "west of"
+        // is handled with "of" below.
+        if is_place_filler(w) || w == "s" || is_relative_position(w) {
             continue;
-        }
-        if is_relative_position(w) {
-            return Role::Away;
         }
         if w == "with" && j > se.w0 && matches!(doc.w(j - 1), "border" | "borders") {
             return Role::Away;
