@@ -7,6 +7,7 @@
 
 pub mod extract;
 pub mod format;
+pub mod review;
 pub mod ui;
 
 /// "sitrep 0.1.0": the `generator` of every document.

@@ -5,9 +5,12 @@
 //! the page and the CLI share, so their output is identical); [`parse`] reads and validates one,
 //! migrating older versions first (see [`migrate`]).
 
+pub mod acled;
 pub mod migrate;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod share;
+pub mod w3c;
 
 use serde::{Deserialize, Serialize};
 

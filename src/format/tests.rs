@@ -151,3 +151,133 @@ fn exports_follow_the_json_schema() {
     let err = schema::check(r#"{"format": "sitrep"}"#).unwrap_err();
     assert!(err.message().starts_with("schema:"), "{err}");
 }
+
+/// A document built by hand, so the exporters are checked against output read line by line.
+fn hand_document() -> Document {
+    use crate::extract::*;
+    let text = "On 4 February, gunmen killed 12 villagers in Kouré.";
+    let entity = |id: &str, kind: Kind, start: usize, end: usize, value: Value| Entity {
+        id: id.into(),
+        kind,
+        start,
+        end,
+        start_utf16: start,
+        end_utf16: end,
+        text: crate::extract::span::slice_chars(text, start, end)
+            .unwrap()
+            .into(),
+        rule: "test".into(),
+        origin: Origin::Auto,
+        value,
+    };
+    Document {
+        format: FORMAT.into(),
+        version: VERSION,
+        generator: "sitrep test".into(),
+        document: Meta {
+            text: text.into(),
+            title: Some("Kouré attack".into()),
+            source: Some("https://example.org/a".into()),
+            published: Some("2025-02-05".into()),
+        },
+        entities: vec![
+            entity(
+                "e1",
+                Kind::Date,
+                3,
+                13,
+                Value::Date(DateValue {
+                    start: "2025-02-04".into(),
+                    end: "2025-02-04".into(),
+                    precision: DatePrecision::Day,
+                    time: None,
+                }),
+            ),
+            entity(
+                "e2",
+                Kind::Actor,
+                15,
+                21,
+                Value::Actor(ActorValue {
+                    name: "gunmen".into(),
+                    side: Side::Rebel,
+                    ..ActorValue::default()
+                }),
+            ),
+        ],
+        incidents: vec![Incident {
+            id: "i1".into(),
+            date: Some(IncidentDate {
+                start: "2025-02-04".into(),
+                end: "2025-02-04".into(),
+                precision: DatePrecision::Day,
+            }),
+            location: Some(IncidentLocation {
+                name: "Kouré".into(),
+                admin1: Some("Dosso".into()),
+                country: Some("Niger".into()),
+                country_code: Some("NE".into()),
+                lat: Some(13.31),
+                lon: Some(2.6),
+                precision: PlacePrecision::Town,
+            }),
+            perpetrators: vec![Perpetrator {
+                name: "gunmen".into(),
+                side: Side::Rebel,
+                aliases: vec![],
+            }],
+            targets: vec![Target {
+                name: "civilians".into(),
+                side: Side::Civilian,
+            }],
+            event_type: "Violence against civilians".into(),
+            sub_event_type: "Attack".into(),
+            killed: vec![CasualtyRow {
+                who: "villagers".into(),
+                side: Side::Civilian,
+                low: Some(12),
+                best: Some(12),
+                high: Some(12),
+                text: "killed 12 villagers".into(),
+            }],
+            fatalities: Count::exact(12),
+            evidence: vec!["e1".into(), "e2".into()],
+            notes: "toll \"12\", per the army".into(),
+            ..Incident::default()
+        }],
+    }
+}
+
+#[test]
+fn acled_csv_matches_hand_checked_rows() {
+    let doc = hand_document();
+    validate(&doc).unwrap();
+    let csv = acled::to_csv([&doc]);
+    let want = "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,inter1,actor2,inter2,interaction,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities\r\n\
+                Kouré attack-i1,2025-02-04,1,Violence against civilians,Attack,gunmen,2,civilians,7,27,Niger,Dosso,Kouré,13.3100,2.6000,1,https://example.org/a,\"toll \"\"12\"\", per the army\",12\r\n";
+    assert_eq!(csv, want);
+}
+
+#[test]
+fn w3c_annotations_carry_quote_and_position_selectors() {
+    let doc = hand_document();
+    let v = w3c::to_w3c(&doc);
+    assert_eq!(v["type"], "AnnotationCollection");
+    assert_eq!(v["total"], 2);
+    let a = &v["first"]["items"][1];
+    assert_eq!(a["id"], "https://example.org/a#e2");
+    assert_eq!(a["body"][0]["value"], "actor");
+    assert_eq!(a["body"][1]["value"], "gunmen (rebel)");
+    assert_eq!(a["target"]["source"], "https://example.org/a");
+    assert_eq!(
+        a["target"]["selector"][0],
+        serde_json::json!({"type": "TextQuoteSelector", "exact": "gunmen", "prefix": "On 4 February, ", "suffix": " killed 12 villagers in Kouré."})
+    );
+    assert_eq!(
+        a["target"]["selector"][1],
+        serde_json::json!({"type": "TextPositionSelector", "start": 15, "end": 21})
+    );
+    let value: serde_json::Value =
+        serde_json::from_str(a["body"][2]["value"].as_str().unwrap()).unwrap();
+    assert_eq!(value["side"], "rebel");
+}
