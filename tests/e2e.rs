@@ -524,7 +524,9 @@ async fn page_loads_same_origin_only_under_csp() {
     .await;
     let console = s.console().await;
     s.close().await;
-    result.expect("webdriver commands");
+    if let Err(e) = result {
+        panic!("webdriver commands failed: {e}\nbrowser console: {console:#?}");
+    }
     let bad = bad_console_entries(&console);
     assert!(bad.is_empty(), "console errors / CSP violations: {bad:#?}");
 }
@@ -684,7 +686,9 @@ async fn export_matches_cli_and_open_restores_it() {
     .await;
     let console = s.console().await;
     s.close().await;
-    result.expect("webdriver commands");
+    if let Err(e) = result {
+        panic!("webdriver commands failed: {e}\nbrowser console: {console:#?}");
+    }
     let bad = bad_console_entries(&console);
     assert!(bad.is_empty(), "console errors / CSP violations: {bad:#?}");
 }
