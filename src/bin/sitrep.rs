@@ -280,8 +280,7 @@ fn validate(args: &[String]) -> Result<(), String> {
         return Err(format!("validate takes one FILE\n{USAGE}"));
     };
     let json = utf8(read_input(file)?, file)?;
-    // The schema checker is native-only; the CLI is only ever built for wasm32 as a side
-    // effect of `cargo test --target wasm32-unknown-unknown`, which builds every binary.
+    // The schema validator is native-only; `format::parse` below enforces the same rules.
     #[cfg(not(target_arch = "wasm32"))]
     sitrep::format::schema::check(&json).map_err(|e| format!("{file}: {e}"))?;
     let doc = format::parse(&json).map_err(|e| format!("{file}: {e}"))?;
