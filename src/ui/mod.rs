@@ -1,5 +1,7 @@
 //! The Yew page (to be built out by the UI work).
 
+pub mod storage;
+
 use yew::prelude::*;
 
 /// The root component.
