@@ -1,0 +1,128 @@
+//! The root component: owns the reducer, wires the keyboard shortcuts, lays out the page.
+//!
+//! Automation contract (browser and end-to-end tests rely on these; keep them):
+//! - `#article-text` textarea labelled "Article text"; `#published` date input labelled
+//!   "Published"; `#title` and `#source` inputs;
+//! - highlights are `<mark data-kind="KIND">` (`date location actor casualty figure weapon
+//!   source`), focusable, with `title` and `aria-label`; the tooltip is `#mark-tip`
+//!   (`role="tooltip"`);
+//! - incident cards carry `data-incident="ID"`;
+//! - buttons "Export JSON" (`#export-json`) and "Open JSON" (`#open-json-button`), the file
+//!   input `#open-json`; errors in `role="alert"`;
+//! - Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (also ⌘ on a Mac).
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use super::components::article_input::ArticleInput;
+use super::components::highlighted::Highlighted;
+use super::components::incidents::Incidents;
+use super::components::legend::Legend;
+use super::components::toolbar::Toolbar;
+use super::state::{Action, DocRef, State};
+
+/// The credit the place data's licence asks for.
+pub const CREDIT: &str = "Place data: GeoNames (geonames.org), CC BY 4.0";
+
+/// The action a key press asks for, if any.
+pub fn shortcut(key: &str, ctrl_or_meta: bool, shift: bool) -> Option<Action> {
+    if !ctrl_or_meta {
+        return None;
+    }
+    match (key.to_lowercase().as_str(), shift) {
+        ("z", false) => Some(Action::Undo),
+        ("z", true) | ("y", false) => Some(Action::Redo),
+        _ => None,
+    }
+}
+
+/// The page.
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(State::default);
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = gloo::utils::window().document().map(|doc| {
+                EventListener::new(&doc, "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if let Some(a) = shortcut(&e.key(), e.ctrl_key() || e.meta_key(), e.shift_key())
+                    {
+                        e.prevent_default();
+                        d.dispatch(a);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let doc = DocRef(state.doc.clone());
+    let send = |a: Action| {
+        let dispatch = dispatch.clone();
+        move |_: MouseEvent| dispatch.emit(a.clone())
+    };
+    html! {
+        <div class="sitrep">
+            <header class="bar">
+                <h1>{ "Sitrep" }</h1>
+                <p class="tagline">{ "Highlights and incident records from conflict news" }</p>
+                <Toolbar doc={doc.clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
+                    dispatch={dispatch.clone()} />
+            </header>
+            if let Some(msg) = &state.error {
+                <div class="alert" role="alert">
+                    <p>{ msg }</p>
+                    <button type="button" onclick={send(Action::DismissError)}>{ "Dismiss" }</button>
+                </div>
+            }
+            if state.kept {
+                <div class="notice" role="status">
+                    <p>{ "Showing the opened document as saved. Editing the text runs extraction again." }</p>
+                    <button type="button" onclick={send(Action::Reextract)}>{ "Re-run extraction" }</button>
+                </div>
+            }
+            <main class="panes">
+                <section class="pane input" aria-label="Article">
+                    <ArticleInput doc={doc.clone()} dispatch={dispatch.clone()} />
+                </section>
+                <section class="pane output" aria-label="Annotations">
+                    <Legend />
+                    <Highlighted doc={doc.clone()} />
+                    <Incidents doc={doc} />
+                </section>
+            </main>
+            <footer class="credit">{ CREDIT }</footer>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_shortcuts() {
+        let cases = [
+            ("z", true, false, Some(Action::Undo)),
+            ("Z", true, true, Some(Action::Redo)),
+            ("z", true, true, Some(Action::Redo)),
+            ("y", true, false, Some(Action::Redo)),
+            ("z", false, false, None),
+            ("y", true, true, None),
+            ("a", true, false, None),
+        ];
+        for (key, ctrl, shift, want) in cases {
+            assert_eq!(shortcut(key, ctrl, shift), want, "{key} {ctrl} {shift}");
+        }
+    }
+}

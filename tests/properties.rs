@@ -1,0 +1,99 @@
+//! Properties that hold for any input: extraction never panics, every span sits on valid
+//! offsets whose quoted text matches, UTF-16 offsets agree, and the document validates and
+//! round-trips.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use sitrep::extract::span::slice_chars;
+use sitrep::format::{annotate, parse, to_json, validate, Meta};
+
+fn check(text: String, published: Option<String>) -> Result<(), TestCaseError> {
+    let doc = annotate(Meta {
+        text: text.clone(),
+        title: None,
+        source: None,
+        published,
+    });
+    for e in &doc.entities {
+        prop_assert_eq!(slice_chars(&text, e.start, e.end), Some(e.text.as_str()));
+        let utf16_start: usize = text.chars().take(e.start).map(char::len_utf16).sum();
+        let utf16_end: usize = text.chars().take(e.end).map(char::len_utf16).sum();
+        prop_assert_eq!((e.start_utf16, e.end_utf16), (utf16_start, utf16_end));
+        prop_assert!(e.start < e.end);
+    }
+    prop_assert!(validate(&doc).is_ok(), "{:?}", validate(&doc));
+    prop_assert_eq!(parse(&to_json(&doc)).ok(), Some(doc));
+    Ok(())
+}
+
+/// Words that make the rules fire, mixed with arbitrary Unicode.
+fn newsy() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "At least",
+        "36",
+        "soldiers",
+        "were killed",
+        "on",
+        "February 4",
+        "Monday night",
+        "in",
+        "Tillabéri",
+        "Kouré",
+        "JNIM",
+        "gunmen",
+        "dozens of",
+        "injured",
+        "between",
+        "and",
+        "2025-02-04",
+        "last Thursday",
+        "the next day",
+        "Niger's Dosso Region",
+        "(",
+        ")",
+        ",",
+        ".",
+        "\n",
+        "\r\n",
+        "’",
+        "e\u{301}",
+        "😀",
+        "שלום",
+        "\u{202e}",
+        "<b>",
+        "&amp;",
+        "\u{0}",
+        "twenty-one",
+        "a dozen",
+        "hundreds",
+        "IED",
+        "according to security sources",
+    ]);
+    prop::collection::vec(
+        prop_oneof![words.prop_map(String::from), any::<String>()],
+        0..40,
+    )
+    .prop_map(|parts| parts.join(" "))
+}
+
+fn published() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![
+        Just(None),
+        (1990i32..2040, 1u32..=12, 1u32..=28)
+            .prop_map(|(y, m, d)| Some(format!("{y:04}-{m:02}-{d:02}")))
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_unicode_text(text in any::<String>(), p in published()) {
+        check(text, p)?;
+    }
+
+    #[test]
+    fn newsy_text(text in newsy(), p in published()) {
+        check(text, p)?;
+    }
+}

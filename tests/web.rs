@@ -1,0 +1,358 @@
+//! Browser tests of the page: render the app into a div, drive its fields as a user would
+//! (set a value, send the event), and read the DOM.
+//!
+//! Run with `cargo test --target wasm32-unknown-unknown --test web` (headless Chrome through
+//! `wasm-bindgen-test-runner`; no `-q`, the runner refuses it).
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use sitrep::extract::{ActorValue, Entity, Kind, Origin, Side, Value};
+use sitrep::format::{self, Meta};
+use sitrep::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::AppHandle;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A sentence written for these tests: a casualty figure, a date, a place, an actor.
+const SENTENCE: &str =
+    "Gunmen killed at least 12 villagers in Tillabéri on Monday, security sources said.";
+
+struct Page {
+    root: Element,
+    handle: Option<AppHandle<App>>,
+}
+
+impl Page {
+    async fn new() -> Page {
+        let document = gloo_utils_document();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        yew::scheduler::flush().await;
+        Page {
+            root,
+            handle: Some(handle),
+        }
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    fn get(&self, selector: &str) -> Element {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("{selector} is on the page"))
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect()
+    }
+
+    fn text_value(&self) -> String {
+        self.get("#article-text")
+            .dyn_into::<HtmlTextAreaElement>()
+            .unwrap()
+            .value()
+    }
+
+    /// Sets a field's value and sends `event`, as typing or pasting does.
+    async fn set(&self, selector: &str, value: &str, event: &str) {
+        let el = self.get(selector);
+        if let Some(t) = el.dyn_ref::<HtmlTextAreaElement>() {
+            t.set_value(value);
+        } else {
+            el.dyn_ref::<HtmlInputElement>().unwrap().set_value(value);
+        }
+        fire(&el, event);
+        yew::scheduler::flush().await;
+    }
+
+    async fn type_text(&self, text: &str) {
+        self.set("#article-text", text, "input").await;
+    }
+
+    async fn click(&self, selector: &str) {
+        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
+        yew::scheduler::flush().await;
+    }
+
+    /// Waits up to `ms` for `selector` (the file reader and debounce are asynchronous).
+    async fn wait_for(&self, selector: &str, ms: u64) -> Option<Element> {
+        for _ in 0..ms / 10 {
+            yew::scheduler::flush().await;
+            if let Some(e) = self.find(selector) {
+                return Some(e);
+            }
+            gloo_timers::future::sleep(Duration::from_millis(10)).await;
+        }
+        None
+    }
+
+    /// Hands `contents` to the Open input as file `name`.
+    async fn open_file(&self, name: &str, contents: &str) {
+        let input: HtmlInputElement = self.get("#open-json").dyn_into().unwrap();
+        let file = web_sys::File::new_with_str_sequence(
+            &wasm_bindgen::JsValue::from(vec![wasm_bindgen::JsValue::from_str(contents)]),
+            name,
+        )
+        .unwrap();
+        let dt = web_sys::DataTransfer::new().unwrap();
+        dt.items().add_with_file(&file).unwrap();
+        input.set_files(dt.files().as_ref());
+        fire(&input, "change");
+        yew::scheduler::flush().await;
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+fn gloo_utils_document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Sends a bubbling event (the app listens at its root, so events must bubble).
+fn fire(el: &Element, name: &str) {
+    let ev = gloo_utils_document().create_event("Event").unwrap();
+    ev.init_event_with_bubbles_and_cancelable(name, true, true);
+    el.dispatch_event(&ev).unwrap();
+}
+
+fn kinds(page: &Page) -> Vec<String> {
+    page.all("mark[data-kind]")
+        .iter()
+        .filter_map(|m| m.get_attribute("data-kind"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn page_has_the_labelled_fields_buttons_and_credit() {
+    let page = Page::new().await;
+    for (id, label) in [
+        ("article-text", "Article text"),
+        ("published", "Published"),
+        ("title", "Title"),
+        ("source", "Source URL"),
+    ] {
+        let l = page.get(&format!("label[for={id}]"));
+        assert_eq!(l.text_content().unwrap(), label);
+        page.get(&format!("#{id}"));
+    }
+    assert_eq!(page.get("textarea#article-text").tag_name(), "TEXTAREA");
+    assert_eq!(
+        page.get("#published").get_attribute("type").as_deref(),
+        Some("date")
+    );
+    let buttons: Vec<String> = page
+        .all("button")
+        .iter()
+        .filter_map(|b| b.text_content())
+        .collect();
+    assert!(buttons.contains(&"Export JSON".to_string()), "{buttons:?}");
+    assert!(buttons.contains(&"Open JSON".to_string()), "{buttons:?}");
+    let open = page.get("input#open-json");
+    assert_eq!(open.get_attribute("type").as_deref(), Some("file"));
+    assert_eq!(
+        open.get_attribute("accept").as_deref(),
+        Some(".json,application/json")
+    );
+    assert!(page
+        .get("footer")
+        .text_content()
+        .unwrap()
+        .contains("Place data: GeoNames (geonames.org), CC BY 4.0"));
+    assert_eq!(page.all("[data-legend-kind]").len(), 7, "legend names 7 kinds");
+    assert!(page.find("[role=alert]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn typing_an_article_highlights_it_and_builds_an_incident() {
+    let page = Page::new().await;
+    page.set("#published", "2025-02-12", "input").await;
+    page.type_text(SENTENCE).await;
+
+    let kinds = kinds(&page);
+    for k in ["casualty", "date"] {
+        assert!(kinds.iter().any(|x| x == k), "a {k} mark in {kinds:?}");
+    }
+    for k in &kinds {
+        assert!(Kind::parse(k).is_some(), "known kind {k}");
+    }
+    assert!(
+        !page.all("[data-incident]").is_empty(),
+        "an incident card appears"
+    );
+    // The marks only wrap the text: the view reads exactly as typed.
+    assert_eq!(
+        page.get(".article-view").text_content().unwrap(),
+        SENTENCE
+    );
+    // Every highlight is focusable and tells its kind and value to screen readers.
+    for m in page.all("mark[data-kind]") {
+        assert_eq!(m.get_attribute("tabindex").as_deref(), Some("0"));
+        let label = m.get_attribute("aria-label").unwrap();
+        assert!(label.contains('='), "{label}");
+        assert_eq!(m.get_attribute("title").as_deref(), Some(label.as_str()));
+    }
+    // Focusing a highlight shows the tooltip with its value and rule.
+    let mark: HtmlElement = page.get("mark[data-kind=date]").dyn_into().unwrap();
+    mark.focus().unwrap();
+    let tip = page.wait_for("#mark-tip[role=tooltip]", 500).await;
+    let tip = tip.expect("a tooltip on focus");
+    let tip_text = tip.text_content().unwrap();
+    assert!(tip_text.contains("Date") && tip_text.contains("Rule"), "{tip_text}");
+}
+
+#[wasm_bindgen_test]
+async fn editing_the_text_updates_marks_and_undo_restores_it() {
+    let page = Page::new().await;
+    page.type_text("first draft").await;
+    page.type_text("second draft").await;
+    assert_eq!(
+        page.get(".article-view").text_content().unwrap(),
+        "second draft"
+    );
+    page.click("button[title^=Undo]").await;
+    assert_eq!(page.text_value(), "first draft");
+    assert_eq!(
+        page.get(".article-view").text_content().unwrap(),
+        "first draft"
+    );
+    page.click("button[title^=Redo]").await;
+    assert_eq!(page.text_value(), "second draft");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_file_shows_an_alert_and_keeps_the_work() {
+    let page = Page::new().await;
+    page.type_text(SENTENCE).await;
+    page.set("#title", "My notes", "input").await;
+    let marks_before = page.all("mark[data-kind]").len();
+
+    for (name, contents) in [
+        ("broken.json", "{ this is not json"),
+        ("other.json", r#"{"format": "something-else", "version": 1}"#),
+        ("deep.json", &"[".repeat(5000)),
+    ] {
+        page.open_file(name, contents).await;
+        let alert = page.wait_for("[role=alert]", 2000).await;
+        let alert = alert.unwrap_or_else(|| panic!("an alert for {name}"));
+        let msg = alert.text_content().unwrap();
+        assert!(msg.contains(name), "{msg}");
+        assert_eq!(page.text_value(), SENTENCE);
+        let title: HtmlInputElement = page.get("#title").dyn_into().unwrap();
+        assert_eq!(title.value(), "My notes");
+        assert_eq!(page.all("mark[data-kind]").len(), marks_before);
+        page.click(".alert button").await;
+        assert!(page.find("[role=alert]").is_none());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_opened_document_is_shown_exactly_as_saved() {
+    let text = "Masked gunmen raided the market at dawn. 😀";
+    let mut doc = format::annotate(Meta {
+        text: text.into(),
+        title: Some("Saved raid".into()),
+        source: Some("https://example.org/raid".into()),
+        published: Some("2024-03-05".into()),
+    });
+    // A hand-made span that no rule would produce.
+    doc.entities = vec![Entity {
+        id: "m1".into(),
+        kind: Kind::Actor,
+        start: 0,
+        end: 13,
+        start_utf16: 0,
+        end_utf16: 13,
+        text: "Masked gunmen".into(),
+        rule: "manual".into(),
+        origin: Origin::Manual,
+        value: Value::Actor(ActorValue {
+            name: "unidentified gunmen".into(),
+            side: Side::Rebel,
+            ..ActorValue::default()
+        }),
+    }];
+    doc.incidents = Vec::new();
+    let json = format::to_json(&doc);
+    assert!(format::parse(&json).is_ok());
+
+    let page = Page::new().await;
+    page.type_text("work before opening").await;
+    page.open_file("saved.json", &json).await;
+    let m = page.wait_for("mark[data-id=m1]", 2000).await;
+    let m = m.expect("the saved span");
+    assert_eq!(m.get_attribute("data-kind").as_deref(), Some("actor"));
+    assert_eq!(page.all("mark[data-kind]").len(), 1);
+    assert_eq!(page.text_value(), text);
+    let value = |sel: &str| {
+        page.get(sel)
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .value()
+    };
+    assert_eq!(value("#title"), "Saved raid");
+    assert_eq!(value("#source"), "https://example.org/raid");
+    assert_eq!(value("#published"), "2024-03-05");
+    assert!(page.find("[role=status]").is_some(), "says it is the saved document");
+    assert!(page.find("[role=alert]").is_none());
+
+    // Undo goes back to the work before opening.
+    page.click("button[title^=Undo]").await;
+    assert_eq!(page.text_value(), "work before opening");
+}
+
+#[wasm_bindgen_test]
+async fn hostile_texts_leave_the_page_usable() {
+    let page = Page::new().await;
+    for text in [
+        "",
+        "\u{202e}قُتل ١٢ شخصاً في هجوم\u{202c} 😀👩🏽‍🚒 e\u{301}",
+        "<script>window.__x = 1</script><b>bold</b>",
+        "line\r\nline\r\n\u{0}\u{fffd}",
+    ] {
+        page.type_text(text).await;
+        assert_eq!(page.text_value(), text);
+        if !text.is_empty() {
+            assert_eq!(page.get(".article-view").text_content().unwrap(), text);
+        }
+    }
+    assert!(page.find(".article-view b").is_none(), "text is never parsed as HTML");
+
+    // A megabyte is re-extracted after a pause in typing.
+    let big = "Gunmen killed 12 villagers on Monday. ".repeat(28_000);
+    page.type_text(&big).await;
+    gloo_timers::future::sleep(Duration::from_millis(600)).await;
+    yew::scheduler::flush().await;
+    assert_eq!(
+        page.get(".article-view").text_content().unwrap().len(),
+        big.len()
+    );
+    page.type_text("small again").await;
+    assert_eq!(
+        page.get(".article-view").text_content().unwrap(),
+        "small again"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn export_offers_a_download_without_error() {
+    let page = Page::new().await;
+    page.type_text(SENTENCE).await;
+    page.click("#export-json").await;
+    assert!(page.find("[role=alert]").is_none());
+}
