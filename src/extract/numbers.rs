@@ -314,10 +314,7 @@ fn parse_words(s: &str) -> Option<u64> {
     let mut any = false;
     // The last word value in the current group below a hundred, to refuse "ninety nine ninety".
     let mut last: Option<u64> = None;
-    let tokens: Vec<&str> = s
-        .split([' ', '-'])
-        .filter(|w| !w.is_empty())
-        .collect();
+    let tokens: Vec<&str> = s.split([' ', '-']).filter(|w| !w.is_empty()).collect();
     if tokens.is_empty() {
         return None;
     }

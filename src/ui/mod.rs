@@ -15,5 +15,6 @@ pub mod export;
 pub mod render;
 pub mod state;
 pub mod storage;
+pub mod workspace_panel;
 
 pub use app::App;

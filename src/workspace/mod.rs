@@ -264,6 +264,14 @@ impl Workspace {
         true
     }
 
+    /// Closes the open entry (the page shows a new, empty article; it becomes an entry once
+    /// something is typed).
+    pub fn close(&mut self) {
+        if self.open.take().is_some() {
+            self.index_dirty = true;
+        }
+    }
+
     /// Records the open document (and its history) after an edit. Creates an entry when none is
     /// open. Nothing is marked changed when the document is the same (same `Rc` or equal).
     pub fn update_open(&mut self, doc: Rc<Document>, kept: bool, history: History, now: i64) {

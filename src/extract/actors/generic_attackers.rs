@@ -101,10 +101,25 @@ mod tests {
     fn generic_attackers_table() {
         let ctx = Context::default();
         for (text, span, name, hedge) in [
-            ("Suspected jihadists attacked.", "Suspected jihadists", "jihadists", Some("suspected")),
-            ("unidentified gunmen shot him", "unidentified gunmen", "gunmen", None),
+            (
+                "Suspected jihadists attacked.",
+                "Suspected jihadists",
+                "jihadists",
+                Some("suspected"),
+            ),
+            (
+                "unidentified gunmen shot him",
+                "unidentified gunmen",
+                "gunmen",
+                None,
+            ),
             ("Armed men arrived.", "Armed men", "armed men", None),
-            ("by heavily armed assailants", "heavily armed assailants", "assailants", None),
+            (
+                "by heavily armed assailants",
+                "heavily armed assailants",
+                "assailants",
+                None,
+            ),
             ("the terrorists withdrew", "terrorists", "terrorists", None),
         ] {
             let got = RULES.run_rule("generic_attacker", text, &ctx);

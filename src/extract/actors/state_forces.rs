@@ -128,7 +128,10 @@ fn country_force(caps: &Captures, _: &Context) -> Option<Value> {
     let who = caps.name("country").or_else(|| caps.name("dem"))?;
     let c = COUNTRIES.get(who.as_str())?;
     let force = caps.name("force")?.as_str();
-    state(format!("{} {}", c.name, branch(force)), Some(c.code.clone()))
+    state(
+        format!("{} {}", c.name, branch(force)),
+        Some(c.code.clone()),
+    )
 }
 
 fn ministry(caps: &Captures, _: &Context) -> Option<Value> {
@@ -153,18 +156,102 @@ fn ministry(caps: &Captures, _: &Context) -> Option<Value> {
 
 /// Nouns that show "army" / "military" / "police" is an adjective ("the army camp").
 const NOUN_AFTER: &[&str] = &[
-    "officer", "officers", "official", "officials", "position", "positions", "vehicle",
-    "vehicles", "base", "bases", "post", "posts", "outpost", "outposts", "camp", "camps",
-    "operation", "operations", "source", "sources", "spokesman", "spokesperson", "spokeswoman",
-    "council", "government", "junta", "leader", "leaders", "ruler", "rulers", "takeover", "coup",
-    "personnel", "force", "forces", "aircraft", "helicopter", "helicopters", "convoy", "convoys",
-    "patrol", "patrols", "chief", "chiefs", "data", "court", "regime", "intelligence",
-    "equipment", "academy", "barracks", "plane", "planes", "jet", "jets", "targets", "target",
-    "station", "stations", "car", "cars", "truck", "trucks", "headquarters", "commander",
-    "commanders", "units", "unit", "garrison", "checkpoint", "checkpoints", "statement",
-    "authorities", "command", "hospital", "escort", "escorts", "column", "columns", "and",
-    "or", "chief's", "uniform", "uniforms", "raid", "raids", "offensive", "operatives",
-    "informants", "sweep", "action", "strike", "strikes", "pressure", "presence", "control",
+    "officer",
+    "officers",
+    "official",
+    "officials",
+    "position",
+    "positions",
+    "vehicle",
+    "vehicles",
+    "base",
+    "bases",
+    "post",
+    "posts",
+    "outpost",
+    "outposts",
+    "camp",
+    "camps",
+    "operation",
+    "operations",
+    "source",
+    "sources",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "council",
+    "government",
+    "junta",
+    "leader",
+    "leaders",
+    "ruler",
+    "rulers",
+    "takeover",
+    "coup",
+    "personnel",
+    "force",
+    "forces",
+    "aircraft",
+    "helicopter",
+    "helicopters",
+    "convoy",
+    "convoys",
+    "patrol",
+    "patrols",
+    "chief",
+    "chiefs",
+    "data",
+    "court",
+    "regime",
+    "intelligence",
+    "equipment",
+    "academy",
+    "barracks",
+    "plane",
+    "planes",
+    "jet",
+    "jets",
+    "targets",
+    "target",
+    "station",
+    "stations",
+    "car",
+    "cars",
+    "truck",
+    "trucks",
+    "headquarters",
+    "commander",
+    "commanders",
+    "units",
+    "unit",
+    "garrison",
+    "checkpoint",
+    "checkpoints",
+    "statement",
+    "authorities",
+    "command",
+    "hospital",
+    "escort",
+    "escorts",
+    "column",
+    "columns",
+    "and",
+    "or",
+    "chief's",
+    "uniform",
+    "uniforms",
+    "raid",
+    "raids",
+    "offensive",
+    "operatives",
+    "informants",
+    "sweep",
+    "action",
+    "strike",
+    "strikes",
+    "pressure",
+    "presence",
+    "control",
 ];
 
 fn determined_force(caps: &Captures, _: &Context) -> Option<Value> {
@@ -174,7 +261,11 @@ fn determined_force(caps: &Captures, _: &Context) -> Option<Value> {
         }
     }
     let what = fold(caps.name("span")?.as_str());
-    let name = if what == "police" { "police" } else { "military" };
+    let name = if what == "police" {
+        "police"
+    } else {
+        "military"
+    };
     state(name.to_string(), None)
 }
 
@@ -197,7 +288,8 @@ fn pro_government(caps: &Captures, _: &Context) -> Option<Value> {
         .name("dem")
         .and_then(|m| COUNTRIES.get(m.as_str()))
         .map(|c| c.code.clone());
-    let militia = f.contains("militia") || f.contains("pro-government") || f.contains("pro government");
+    let militia =
+        f.contains("militia") || f.contains("pro-government") || f.contains("pro government");
     Some(Value::Actor(ActorValue {
         name: if militia {
             "pro-government militia".to_string()
@@ -242,10 +334,7 @@ pub const POSSESSIVE_FORCE: Rule = Rule {
         "Mali's army retook the town.",
         "Burkina Faso's gendarmerie reported the raid.",
     ],
-    counter_examples: &[
-        "Niger's president spoke.",
-        "Mali's capital is Bamako.",
-    ],
+    counter_examples: &["Niger's president spoke.", "Mali's capital is Bamako."],
 };
 
 /// "Niger army", "Mali police", "the Somalia National Army" style: country name + force noun.
@@ -254,7 +343,10 @@ pub const COUNTRY_FORCE: Rule = Rule {
     kind: Kind::Actor,
     pattern: r"\b(?P<country>{country})[ \t]+(?P<force>{force_after_name})\b",
     produce: country_force,
-    examples: &["Niger army units moved north.", "The Mali police were deployed."],
+    examples: &[
+        "Niger army units moved north.",
+        "The Mali police were deployed.",
+    ],
     counter_examples: &["In Niger, army units moved north.", "Niger mining resumed."],
 };
 
@@ -320,7 +412,10 @@ pub const PRO_GOVERNMENT: Rule = Rule {
         "seven pro-government forces died",
         "Five Philippine government militiamen were ambushed.",
     ],
-    counter_examples: &["the government forced the issue", "government officials said"],
+    counter_examples: &[
+        "the government forced the issue",
+        "government officials said",
+    ],
 };
 
 #[cfg(test)]

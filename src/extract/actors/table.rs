@@ -127,11 +127,7 @@ const HEDGES: &[&str] = &[
 /// The hedge ending `before`, if any ("… suspected " → "suspected").
 pub fn hedge_before(before: &str) -> Option<&'static str> {
     // Look at the last 40 chars at most.
-    let tail_start = before
-        .char_indices()
-        .rev()
-        .nth(39)
-        .map_or(0, |(i, _)| i);
+    let tail_start = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
     let tail = fold(before[tail_start..].trim_end());
     // Tolerate a determiner between the hedge and the name: "linked to the Islamic State".
     let tail = tail.strip_suffix(" the").unwrap_or(&tail);
@@ -168,14 +164,16 @@ pub fn find(text: &str) -> Vec<Found> {
             continue;
         };
         // Same span listed twice (two rows share a name): keep the first row only.
-        if out
-            .last()
-            .is_some_and(|f| f.start == m.start && f.end >= m.end && f.rule.starts_with("actor_table"))
-        {
+        if out.last().is_some_and(|f| {
+            f.start == m.start && f.end >= m.end && f.rule.starts_with("actor_table")
+        }) {
             continue;
         }
         let span = &text[m.start..m.end];
-        if span.len() <= 3 && span.chars().all(|c| !c.is_lowercase()) && in_capitals_line(text, m.start, m.end) {
+        if span.len() <= 3
+            && span.chars().all(|c| !c.is_lowercase())
+            && in_capitals_line(text, m.start, m.end)
+        {
             continue;
         }
         let mut hedge = hedge_before(&text[..m.start]);
@@ -234,7 +232,11 @@ mod tests {
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .count();
-        assert_eq!(TABLE.records.len(), rows, "a line of actors.tsv did not parse");
+        assert_eq!(
+            TABLE.records.len(),
+            rows,
+            "a line of actors.tsv did not parse"
+        );
         assert!(rows >= 80);
     }
 

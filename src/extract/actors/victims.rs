@@ -14,9 +14,11 @@ use super::super::text::fold;
 
 fn victim(caps: &Captures, _: &Context) -> Option<Value> {
     let who = fold(caps.name("span")?.as_str());
-    let state = ["customs", "forest", "guard", "police", "gendarme", "soldier", "troop"]
-        .iter()
-        .any(|w| who.contains(w));
+    let state = [
+        "customs", "forest", "guard", "police", "gendarme", "soldier", "troop",
+    ]
+    .iter()
+    .any(|w| who.contains(w));
     Some(Value::Actor(ActorValue {
         name: if state { who } else { "civilians".to_string() },
         side: if state { Side::State } else { Side::Civilian },
