@@ -153,7 +153,7 @@ struct Notices {
 struct Ctx {
     host: Shared,
     latest: Rc<RefCell<UseReducerHandle<State>>>,
-    notices: UseStateHandle<Notices>,
+    notices: Rc<RefCell<Notices>>,
     refresh: UseForceUpdateHandle,
 }
 
@@ -163,9 +163,8 @@ impl Ctx {
     }
 
     fn notify(&self, f: impl FnOnce(&mut Notices)) {
-        let mut n = (*self.notices).clone();
-        f(&mut n);
-        self.notices.set(n);
+        f(&mut self.notices.borrow_mut());
+        self.refresh.force_update();
     }
 
     /// Writes the current state into the workspace and saves what changed.
@@ -207,7 +206,7 @@ impl Ctx {
     fn report(&self, result: Result<bool, StorageError>) {
         match result {
             Ok(changed) => {
-                if self.notices.storage.is_some() {
+                if self.notices.borrow().storage.is_some() {
                     self.notify(|n| n.storage = None);
                 }
                 if changed {
@@ -216,7 +215,7 @@ impl Ctx {
             }
             Err(e) => {
                 let msg = e.to_string();
-                if self.notices.storage.as_deref() != Some(msg.as_str()) {
+                if self.notices.borrow().storage.as_deref() != Some(msg.as_str()) {
                     self.notify(|n| n.storage = Some(msg));
                 }
                 self.refresh.force_update();
@@ -333,7 +332,7 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
     });
     let latest = use_mut_ref(|| props.state.0.clone());
     *latest.borrow_mut() = props.state.0.clone();
-    let notices = use_state(Notices::default);
+    let notices: Rc<RefCell<Notices>> = use_mut_ref(Notices::default);
     let refresh = use_force_update();
     let query = use_state(String::new);
     let renaming = use_state(|| None::<String>);
@@ -351,6 +350,7 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
     {
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
+            super::storage::register_service_worker();
             let loaded = {
                 let h = ctx.host.borrow();
                 workspace::persist::load(&h.store)
@@ -687,11 +687,11 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
                         title="Open this article">{ s.title.clone() }</button>
                 }
                 <span class="entry-meta">
-                    <span class="published">{ s.published.clone().unwrap_or_else(|| "no date".to_string()) }</span>
+                    <span class="entry-published">{ s.published.clone().unwrap_or_else(|| "no date".to_string()) }</span>
                     { " · " }
-                    <span class="incidents">{ incidents_label(s.incidents) }</span>
+                    <span class="entry-incidents">{ incidents_label(s.incidents) }</span>
                     { " · " }
-                    <span class="edited">{ edited_label(now, s.edited) }</span>
+                    <span class="entry-edited">{ edited_label(now, s.edited) }</span>
                 </span>
                 <span class="entry-actions">
                     <button type="button" class="rename-button" onclick={on_rename_start}>{ "Rename" }</button>
@@ -702,7 +702,7 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
         }
     });
 
-    let n = &*notices;
+    let n = notices.borrow().clone();
     html! {
         <aside class="workspace" aria-label="Workspace">
             <h2>{ "Workspace" }</h2>
