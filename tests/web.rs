@@ -79,10 +79,7 @@ impl Page {
     }
 
     async fn click(&self, selector: &str) {
-        self.get(selector)
-            .dyn_into::<HtmlElement>()
-            .unwrap()
-            .click();
+        self.get(selector).dyn_into::<HtmlElement>().unwrap().click();
         yew::scheduler::flush().await;
     }
 
@@ -177,11 +174,7 @@ async fn page_has_the_labelled_fields_buttons_and_credit() {
         .text_content()
         .unwrap()
         .contains("Place data: GeoNames (geonames.org), CC BY 4.0"));
-    assert_eq!(
-        page.all("[data-legend-kind]").len(),
-        7,
-        "legend names 7 kinds"
-    );
+    assert_eq!(page.all("[data-legend-kind]").len(), 7, "legend names 7 kinds");
     assert!(page.find("[role=alert]").is_none());
 }
 
@@ -203,7 +196,10 @@ async fn typing_an_article_highlights_it_and_builds_an_incident() {
         "an incident card appears"
     );
     // The marks only wrap the text: the view reads exactly as typed.
-    assert_eq!(page.get(".article-view").text_content().unwrap(), SENTENCE);
+    assert_eq!(
+        page.get(".article-view").text_content().unwrap(),
+        SENTENCE
+    );
     // Every highlight is focusable and tells its kind and value to screen readers.
     for m in page.all("mark[data-kind]") {
         assert_eq!(m.get_attribute("tabindex").as_deref(), Some("0"));
@@ -217,10 +213,7 @@ async fn typing_an_article_highlights_it_and_builds_an_incident() {
     let tip = page.wait_for("#mark-tip[role=tooltip]", 500).await;
     let tip = tip.expect("a tooltip on focus");
     let tip_text = tip.text_content().unwrap();
-    assert!(
-        tip_text.contains("Date") && tip_text.contains("Rule"),
-        "{tip_text}"
-    );
+    assert!(tip_text.contains("Date") && tip_text.contains("Rule"), "{tip_text}");
 }
 
 #[wasm_bindgen_test]
@@ -251,10 +244,7 @@ async fn a_bad_file_shows_an_alert_and_keeps_the_work() {
 
     for (name, contents) in [
         ("broken.json", "{ this is not json"),
-        (
-            "other.json",
-            r#"{"format": "something-else", "version": 1}"#,
-        ),
+        ("other.json", r#"{"format": "something-else", "version": 1}"#),
         ("deep.json", &"[".repeat(5000)),
     ] {
         page.open_file(name, contents).await;
@@ -318,10 +308,7 @@ async fn an_opened_document_is_shown_exactly_as_saved() {
     assert_eq!(value("#title"), "Saved raid");
     assert_eq!(value("#source"), "https://example.org/raid");
     assert_eq!(value("#published"), "2024-03-05");
-    assert!(
-        page.find("[role=status]").is_some(),
-        "says it is the saved document"
-    );
+    assert!(page.find("[role=status]").is_some(), "says it is the saved document");
     assert!(page.find("[role=alert]").is_none());
 
     // Undo goes back to the work before opening.
@@ -344,10 +331,7 @@ async fn hostile_texts_leave_the_page_usable() {
             assert_eq!(page.get(".article-view").text_content().unwrap(), text);
         }
     }
-    assert!(
-        page.find(".article-view b").is_none(),
-        "text is never parsed as HTML"
-    );
+    assert!(page.find(".article-view b").is_none(), "text is never parsed as HTML");
 
     // A megabyte is re-extracted after a pause in typing.
     let big = "Gunmen killed 12 villagers on Monday. ".repeat(28_000);

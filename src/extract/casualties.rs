@@ -102,7 +102,7 @@ static VICTIM_PATTERN: LazyLock<String> = LazyLock::new(|| {
                 .replace(r"\-", r"[-\s]?")
         })
         .collect();
-    format!(r"\b(?:{})\b", alts.join("|"))
+    format!(r"(?-u:\b)(?:{})(?-u:\b)", alts.join("|"))
 });
 
 /// Words that may stand between a count and the victim noun, besides capitalised words
@@ -124,7 +124,7 @@ const ABDUCT_ACTIVE: &str =
     r"abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seiz(?:ed|ing|es)|captur(?:ed|ing|es)|took|taking";
 
 /// What may follow an active-voice count with no noun ("killing 12 in the village").
-const TAIL: &str = r"\s+(?:in|at|on|and|during|when|while|after|near|including|as|with|from|inside|outside|across|over|since|before|last|this|overnight|early|late|between|among)\b|\s*[,.;:)\u{2014}]|\s*$";
+const TAIL: &str = r"\s+(?:in|at|on|and|during|when|while|after|near|including|as|with|from|inside|outside|across|over|since|before|last|this|overnight|early|late|between|among)(?-u:\b)|\s*[,.;:)\u{2014}]|\s*$";
 
 fn fragments() -> Vec<(&'static str, &'static str)> {
     let mut f: Vec<(&'static str, &'static str)> = numbers::FRAGMENTS.to_vec();
@@ -161,9 +161,9 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(LIST, &fragm
 macro_rules! passive {
     ($verb:literal) => {
         concat!(
-            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:the|them|those|these))?(?:\s+(?P<who>{who}))?["”’]?\s+(?P<fill>{filler})(?:"#,
+            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:them|those)|\s+of\s+(?P<of>the|these))?(?:\s+(?P<who>{who}))?["”’]?(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|many\s+of\s+them)(?-u:\b)[^,.;]{0,80},|\s*\([^)]{0,80}\))?\s+(?P<fill>{filler})(?:"#,
             $verb,
-            r#")\b)(?P<obj>\s+(?:{count_or_a})\s)?"#
+            r#")(?-u:\b))(?P<obj>\s+(?:{count_or_a})\s)?"#
         )
     };
 }
@@ -172,7 +172,7 @@ macro_rules! passive {
 macro_rules! active {
     ($verb:literal) => {
         concat!(
-            r"(?i)(?P<span>\b(?:",
+            r"(?i)(?P<span>(?-u:\b)(?:",
             $verb,
             r")\s+(?P<count>{count_or_a})(?:\s+(?P<who>{who}))?)(?P<tail>{tail})?"
         )
@@ -192,6 +192,8 @@ const LIST: &[Rule] = &[
             "Dozens of villagers have been killed since March.",
             "Seven were killed and two others wounded.",
             "Militants attack convoy, 12 dead",
+            "Nine people, including three children, were killed.",
+            "Two soldiers were killed and another was wounded.",
         ],
         counter_examples: &[
             "Soldiers were killed in the ambush.",
@@ -199,6 +201,7 @@ const LIST: &[Rule] = &[
             "One of the deadliest attacks was carried out at 6:30 in the morning.",
             "Two gunmen killed a guard.",
             "The 12th brigade was killed off by budget cuts.",
+            "On 2 March soldiers were killed in the north.",
         ],
     },
     Rule {
@@ -260,6 +263,7 @@ const LIST: &[Rule] = &[
         ],
         counter_examples: &[
             "The town was captured by rebels.",
+            "One of the captured was released.",
             "12 motorcycles were captured by the army.",
         ],
     },
@@ -298,7 +302,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "abducted_active",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\b(?:{abduct_active})\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:{abduct_active})\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
         produce: abducted_active,
         examples: &[
             "Bandits kidnapped 20 students from a boarding school.",
@@ -310,7 +314,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "deaths_of",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\b(?:(?:resulted\s+in|led\s+to|caused|causing|confirmed|mourned|mourning|mourns|announced)\s+)?(?:(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+)?(?:the\s+)?(?:deaths?|killings?|murders?|massacre|executions?|slayings?|assassinations?|lives)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:resulted\s+in|led\s+to|caused|causing|confirmed|mourned|mourning|mourns|announced)\s+)?(?:(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+)?(?:the\s+)?(?:deaths?|killings?|murders?|massacre|executions?|slayings?|assassinations?|lives|bodies|corpses|remains)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?P<count>{count_or_a})\s+(?P<who>{who}))",
         produce: killed_passive,
         examples: &[
             "Officials confirmed the deaths of four additional soldiers.",
@@ -325,9 +329,28 @@ const LIST: &[Rule] = &[
         ],
     },
     Rule {
+        name: "claimed_lives",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+(?:the\s+)?(?P<count>{count})\s+lives(?-u:\b))",
+        produce: killed_passive,
+        examples: &[
+            "The violence has claimed more than 200 lives this year.",
+            "The ambush cost 12 lives.",
+        ],
+        counter_examples: &["The war claimed many careers.", "It cost 12 dollars."],
+    },
+    Rule {
+        name: "lives_lost",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?P<count>{count})\s+lives\s+(?:were|have\s+been|had\s+been)\s+lost(?-u:\b))",
+        produce: killed_passive,
+        examples: &["At least 30 lives were lost in the attack."],
+        counter_examples: &["Many lives are at stake."],
+    },
+    Rule {
         name: "abduction_of",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\b(?:the\s+)?(?:kidnappings?|abductions?)\s+of\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:the\s+)?(?:kidnappings?|abductions?)\s+of\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
         produce: abducted_passive,
         examples: &[
             "The kidnapping of three engineers was claimed by the group.",
@@ -338,11 +361,12 @@ const LIST: &[Rule] = &[
     Rule {
         name: "left_dead",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\bleft\s+(?P<count>{count})(?:\s+(?P<who>{who}))?\s+(?:(?P<kill>dead)|(?P<injure>injured|wounded)|(?P<miss>missing))\b)",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:left|leaves|leaving|leave)\s+(?P<count>{count})(?:\s+(?P<who>{who}))?\s+(?:(?P<kill>dead)|(?P<injure>injured|wounded)|(?P<miss>missing))(?-u:\b))",
         produce: by_group,
         examples: &[
             "The clashes left 12 dead and dozens injured.",
             "The raid left five villagers wounded.",
+            "Ambush leaves two more soldiers dead",
         ],
         counter_examples: &[
             "They left 12 vehicles behind.",
@@ -352,7 +376,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "death_toll",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\b(?:(?:death|casualty|fatality)\s+)?toll\s+(?:[\w’']+\s+){0,6}?(?:to|at|of|reached|hit|is|was)\s+(?P<count>{count}))\b(?:\s+(?P<who>{who}))?",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:death|casualty|fatality)\s+)?toll\s+(?:[\w’']+\s+){0,6}?(?:to|at|of|reached|hit|is|was)\s+(?P<count>{count}))(?-u:\b)(?:\s+(?P<who>{who}))?",
         produce: death_toll,
         examples: &[
             "The death toll rose to 38 on Sunday.",
@@ -366,7 +390,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "no_casualties",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\b(?:no\s+(?:(?P<kill>casualties|deaths|fatalities|loss\s+of\s+life|lives\s+were\s+lost)|(?P<injure>injuries))\b(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:immediately\s+)?(?:reported|recorded|registered))?|without\s+(?:any\s+)?(?P<kill2>casualties|loss\s+of\s+life)|(?:no\s+one|nobody|no-one)\s+(?:else\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:(?P<kill3>killed)|(?P<injure2>injured|hurt|wounded))))",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:no\s+(?:(?P<kill>casualties|deaths|fatalities|loss\s+of\s+life|lives\s+were\s+lost)|(?P<injure>injuries))(?-u:\b)(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:immediately\s+)?(?:reported|recorded|registered))?|without\s+(?:any\s+)?(?P<kill2>casualties|loss\s+of\s+life)|(?:no\s+one|nobody|no-one)\s+(?:else\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:(?P<kill3>killed)|(?P<injure2>injured|hurt|wounded))))",
         produce: no_casualties,
         examples: &[
             "No casualties were reported on either side.",
@@ -381,7 +405,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "including_subgroup",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>\b(?:including|among\s+them|among\s+(?:the\s+)?(?:dead|victims|those\s+killed)\s+(?:were|are))\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:including|among\s+them|among\s+(?:the\s+)?(?:dead|victims|those\s+killed)\s+(?:were|are))\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
         produce: killed_passive,
         examples: &["The attack killed 40 people, including 31 gendarmes."],
         counter_examples: &["Several groups, including two militias, signed the deal."],
@@ -389,7 +413,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "first_of_two_groups",
         kind: Kind::Casualty,
-        pattern: r#"(?i)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))(?:\s*,\s*(?:{count_or_a})\s+(?:{who}))*,?\s+and\s+(?:{count_or_a})\s+(?:{who})["”’]?\s+(?:{filler})(?:{any_passive})\b"#,
+        pattern: r#"(?i)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))(?:\s*,\s*(?:{count_or_a})\s+(?:{who}))*,?\s+and\s+(?:{count_or_a})\s+(?:{who})["”’]?\s+(?:{filler})(?:{any_passive})(?-u:\b)"#,
         produce: by_group,
         examples: &[
             "Two soldiers and three civilians were killed.",
@@ -400,7 +424,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "second_group_active",
         kind: Kind::Casualty,
-        pattern: r"(?i)\b(?:{any_active})\s+(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        pattern: r"(?i)(?-u:\b)(?:{any_active})\s+(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))",
         produce: by_group,
         examples: &["The blast killed two soldiers and three civilians."],
         counter_examples: &["The blast killed two soldiers and destroyed a truck."],
@@ -413,6 +437,48 @@ fn is_year(s: &str) -> bool {
     s.len() == 4
         && s.bytes().all(|b| b.is_ascii_digit())
         && s.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// True when a capitalised "modifier" is a month or weekday: "on 2 March soldiers were killed"
+/// has no count of soldiers.
+fn names_a_date(phrase: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| NAMES.contains(&w.to_lowercase().as_str()))
 }
 
 /// A single-person count ("a", "an", "one of the") needs a noun after it.
@@ -429,11 +495,14 @@ fn make(c: &Captures, outcome: Outcome) -> Option<Value> {
     let count = parse_count(count_text)?;
     let (who, side) = match c.name("who") {
         Some(w) => {
+            if names_a_date(w.as_str()) {
+                return None;
+            }
             let (who, side) = victim(w.as_str())?;
             (who.to_string(), side)
         }
         None => {
-            if is_article(count_text) {
+            if is_article(count_text) || c.name("of").is_some() {
                 return None;
             }
             // Resolved from the casualty before it in `find`.

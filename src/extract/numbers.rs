@@ -33,28 +33,28 @@ use super::model::Count;
 
 /// Digits, with thousands separators (`1,200`, `1 200`, `1.200` is not accepted: too often a
 /// decimal) and an optional multiplier word ("3 million").
-pub const DIGITS: &str = r"\b(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+|\d+)\b(?:\s+(?:hundred|thousand|million)\b)?";
+pub const DIGITS: &str = r"(?-u:\b)(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+|\d+)(?-u:\b)(?:\s+(?:hundred|thousand|million)(?-u:\b))?";
 
 /// Number words, up to the thousands ("one hundred and five", "a dozen", "two thousand").
 pub const NUMBER_WORDS: &str = concat!(
-    r"\b(?:",
+    r"(?-u:\b)(?:",
     r"(?:half\s+a\s+dozen|a\s+dozen|(?:two|three|four|five)\s+dozen)",
     r"|(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+(?:and\s+)?(?:",
     "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine",
-    r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b)?)?)",
+    r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b))?)?)",
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty)\s+thousand",
     r"|(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)(?:-|\s)(?:one|two|three|four|five|six|seven|eight|nine)",
     r"|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety",
     r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen",
     r"|one|two|three|four|five|six|seven|eight|nine",
-    r")\b"
+    r")(?-u:\b)"
 );
 
 /// Qualifiers written before a number.
-pub const QUALIFIER: &str = r"\b(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|more\s+than|over|upwards\s+of|in\s+excess\s+of|a\s+minimum\s+of|about|around|approximately|approx\.|some|roughly|nearly|almost|an\s+estimated|estimated|close\s+to|up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than)";
+pub const QUALIFIER: &str = r"(?-u:\b)(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|more\s+than|over|upwards\s+of|in\s+excess\s+of|a\s+minimum\s+of|about|around|approximately|approx\.|some|roughly|nearly|almost|an\s+estimated|estimated|close\s+to|up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than)";
 
 /// Vague quantities ("dozens of", "several hundred"). Longest first: alternation is ordered.
-pub const VAGUE: &str = r"\b(?:a\s+couple\s+of|a\s+handful\s+of|a\s+few|a\s+number\s+of|(?:several|a\s+few)\s+dozen|(?:several|a\s+few)\s+hundred|(?:several|a\s+few)\s+thousand|(?:tens|hundreds)\s+of\s+thousands(?:\s+of)?|tens\s+of|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|several|numerous|many)\b";
+pub const VAGUE: &str = r"(?-u:\b)(?:a\s+couple\s+of|a\s+handful\s+of|a\s+few|a\s+number\s+of|(?:several|a\s+few)\s+dozen|(?:several|a\s+few)\s+hundred|(?:several|a\s+few)\s+thousand|(?:tens|hundreds)\s+of\s+thousands(?:\s+of)?|tens\s+of|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|thousands(?:\s+of)?|several|numerous|many)(?-u:\b)";
 
 /// The regex fragments this module provides, by placeholder name.
 ///
@@ -70,11 +70,11 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
     ("vague", VAGUE),
     (
         "count",
-        r"(?:{qualifier}\s+)?(?:\bbetween\s+(?:{number})\s+and\s+(?:{number})|(?:{number})(?:\s*(?:-|–|—|to|or)\s*(?:{number}))?(?:\s+or\s+more|\+|-plus)?|{vague})",
+        r"(?:{qualifier}\s+)?(?:(?-u:\b)between\s+(?:{number})\s+and\s+(?:{number})|(?:{number})(?:\s*(?:-|–|—|to|or)\s*(?:{number}))?(?:\s+or\s+more|\+|-plus)?|{vague})",
     ),
     (
         "count_or_a",
-        r"{count}|\bone\s+of\s+(?:the|their|its|our|those)\b|\ban?\b",
+        r"{count}|(?-u:\b)one\s+of\s+(?:the|their|its|our|those)(?-u:\b)|(?-u:\b)another(?-u:\b)|(?-u:\b)an?(?-u:\b)",
     ),
 ];
 
@@ -183,7 +183,7 @@ pub fn parse_count(s: &str) -> Option<Count> {
     if t.is_empty() {
         return None;
     }
-    if t == "a" || t == "an" || t.starts_with("one of ") {
+    if t == "a" || t == "an" || t == "another" || t.starts_with("one of ") {
         return Some(Count::exact(1));
     }
     if t == "no" || t == "none" || t == "zero" {
@@ -429,6 +429,7 @@ mod tests {
             ("an", Count::exact(1)),
             ("one", Count::exact(1)),
             ("one of the", Count::exact(1)),
+            ("another", Count::exact(1)),
             ("no", Count::exact(0)),
         ];
         for (input, want) in table {

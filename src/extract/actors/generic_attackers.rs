@@ -4,7 +4,10 @@
 //! insurgents, militants, bandits, terrorists, assailants".
 //!
 //! Words that mostly refer back to someone already named ("the attackers", "the rebels",
-//! "fighters") count only with a modifier: "armed rebels", "unidentified attackers".
+//! "fighters") count only with a modifier: "armed rebels", "unidentified attackers". Group
+//! words count only for kinds of group that have no name ("bandit groups", "a guerrilla
+//! group"); "jihadist groups" and "armed groups" are talk about the conflict, not actors.
+//! Vigilantes are the exception to `rebel`: they are `militia`.
 
 use regex::Captures;
 
@@ -53,13 +56,18 @@ fn generic_attacker(caps: &Captures, _: &Context) -> Option<Value> {
     let modifiers = caps.name("mods").map_or("", |m| m.as_str());
     let hedge = caps.name("hedge").map(|h| fold(h.as_str()));
     let folded = fold(noun);
+    let side = if folded.starts_with("vigilante") {
+        Side::Militia
+    } else {
+        Side::Rebel
+    };
     let last = folded.rsplit(' ').next().unwrap_or("");
     if NEEDS_MODIFIER.contains(&last) && modifiers.trim().is_empty() && !folded.contains(' ') {
         return None;
     }
     Some(Value::Actor(ActorValue {
         name: canonical(noun, modifiers),
-        side: Side::Rebel,
+        side,
         aliases: Vec::new(),
         hedge,
         country_code: None,
@@ -70,7 +78,7 @@ fn generic_attacker(caps: &Captures, _: &Context) -> Option<Value> {
 pub const GENERIC_ATTACKER: Rule = Rule {
     name: "generic_attacker",
     kind: Kind::Actor,
-    pattern: r"(?i)\b(?P<span>(?:(?P<hedge>suspected|alleged|presumed)[ \t]+)?(?P<mods>(?:(?:unidentified|unknown|masked|heavily|armed|islamist|islamic|jihadist|local|rival|criminal|bandit|militant|terrorist|extremist|suspected)[ \t]+){0,3})(?P<noun>gunmen|gunman|jihadists|militants|terrorists|bandits|insurgents|extremists|islamists|guerrillas|kidnappers|gangs|gang|gangsters|cartel[ \t]+gunmen|armed[ \t]+groups|jihadist[ \t]+groups|bandit[ \t]+groups|militant[ \t]+groups|terrorist[ \t]+groups|guerrilla[ \t]+group|men|individuals|persons|assailants|attackers|fighters|rebels|elements))\b",
+    pattern: r"(?i)\b(?P<span>(?:(?P<hedge>suspected|alleged|presumed)[ \t]+)?(?P<mods>(?:(?:unidentified|unknown|masked|heavily|armed|islamist|islamic|jihadist|local|rival|criminal|bandit|militant|terrorist|extremist|suspected)[ \t]+){0,3})(?P<noun>gunmen|gunman|jihadists|militants|terrorists|bandits|insurgents|extremists|islamists|guerrillas|kidnappers|gangs|gang|gangsters|cartel[ \t]+gunmen|bandit[ \t]+groups|guerrilla[ \t]+group|vigilante[ \t]+groups|vigilante[ \t]+group|vigilantes|men|individuals|persons|assailants|attackers|fighters|rebels|elements))\b",
     produce: generic_attacker,
     examples: &[
         "Gunmen stormed the market at dawn.",
@@ -89,6 +97,7 @@ pub const GENERIC_ATTACKER: Rule = Rule {
         "a jihadist attack",
         "the militant activity",
         "men and women queued",
+        "clashes with jihadist groups",
     ],
 };
 

@@ -8,7 +8,7 @@
 //! | module | rules | matches |
 //! |---|---|---|
 //! | [`table`] | `actor_table`, `actor_table_members` | named groups from `src/data/actors.tsv` |
-//! | [`state_forces`] | `state_force_demonym`, `state_force_possessive`, `state_force_country`, `state_ministry`, `state_force_the_army`, `state_force_generic`, `pro_government_forces` | "Nigerien soldiers", "Niger’s armed forces", "the defence ministry", "security forces" |
+//! | [`state_forces`] | `state_force_demonym`, `state_force_possessive`, `state_force_country`, `state_ministry`, `state_force_the_army`, `state_force_generic`, `pro_government_forces`, `military_unit`, `military_command`, `state_service`, `head_of_state` | "Nigerien soldiers", "Niger’s armed forces", "the defence ministry", "security forces", "Eighth Division", "Customs", "President Mohamed Bazoum" |
 //! | [`generic_attackers`] | `generic_attacker` | "gunmen", "suspected jihadists", "armed men" |
 //! | [`victims`] | `victim_group` | "attacked villagers", "targeting civilians" |
 //!
@@ -47,6 +47,10 @@ const LIST: &[Rule] = &[
     state_forces::PRO_GOVERNMENT,
     state_forces::GENERIC_STATE,
     state_forces::DETERMINED_FORCE,
+    state_forces::MILITARY_UNIT,
+    state_forces::NAMED_COMMAND,
+    state_forces::STATE_SERVICE,
+    state_forces::HEAD_OF_STATE,
     generic_attackers::GENERIC_ATTACKER,
     victims::VICTIM_GROUP,
 ];
@@ -54,8 +58,68 @@ const LIST: &[Rule] = &[
 /// Finds actors in `text`.
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let mut out = table::find(text);
-    out.extend(RULES.run(text, ctx));
+    let named_ends: Vec<usize> = out.iter().map(|f| f.end).collect();
+    out.extend(RULES.run(text, ctx).into_iter().filter(|f| {
+        // "the National Liberation Army (ELN) guerrillas": the generic word after a name in
+        // brackets is that name's members, not a second actor.
+        f.rule != "generic_attacker"
+            || !(after_bracketed_name(text, f.start, &named_ends) || counted(text, f.start))
+    }));
     out
+}
+
+/// Number words that make a generic noun a count ("55 jihadists", "seven militants"): the
+/// casualty and figure dimensions own such phrases, so they are not actor mentions.
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "thousand",
+];
+
+/// True when the word before `start` is a number ("100 heavily armed assailants").
+fn counted(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == ',')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    !word.is_empty()
+        && (word.chars().all(|c| c.is_ascii_digit() || c == ',')
+            || NUMBER_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
+fn after_bracketed_name(text: &str, start: usize, named_ends: &[usize]) -> bool {
+    named_ends.iter().any(|&e| {
+        e < start
+            && text.get(e..start).is_some_and(|gap| {
+                gap.len() <= 3 && gap.trim_start().starts_with(')') && gap.trim() == ")"
+            })
+    })
 }
 
 #[cfg(test)]
@@ -110,6 +174,10 @@ mod tests {
                     ("al-Shabaab", "al-Shabaab", Rebel),
                     ("KDF", "Kenya military", State),
                 ],
+            ),
+            (
+                "Troops killed 40 jihadists; seven militants and jihadists fled.",
+                &[("jihadists", "jihadists", Rebel)],
             ),
             (
                 "The army said in a statement that the army camp was hit.",

@@ -418,6 +418,100 @@ pub const PRO_GOVERNMENT: Rule = Rule {
     ],
 };
 
+fn unit(caps: &Captures, _: &Context) -> Option<Value> {
+    let span = caps.name("span")?.as_str();
+    state(span.to_string(), None)
+}
+
+fn named_command(caps: &Captures, _: &Context) -> Option<Value> {
+    let span = caps.name("span")?.as_str();
+    let first = span.split([' ', '\t']).next().unwrap_or("");
+    let f = fold(span);
+    if ["the", "a", "an", "this", "that", "its", "their"].contains(&fold(first).as_str())
+        || ["division", "brigade", "battalion", "regiment"]
+            .iter()
+            .any(|w| f.contains(w))
+    {
+        return None;
+    }
+    state(span.to_string(), None)
+}
+
+fn service(caps: &Captures, _: &Context) -> Option<Value> {
+    let span = caps.name("span")?.as_str();
+    state(fold(span), None)
+}
+
+/// Numbered military units: "Eighth Division", "the 5th Infantry Battalion", "101st Brigade".
+pub const MILITARY_UNIT: Rule = Rule {
+    name: "military_unit",
+    kind: Kind::Actor,
+    pattern: r"\b(?P<span>(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth|Twenty-\w+|Thirtieth|\d{1,3}(?:st|nd|rd|th))[ \t]+(?:(?:Infantry|Mechanized|Mechanised|Armoured|Armored|Marine|Army|Special Forces|Mountain|Motorized|Motorised|Airborne|Commando|Operational)[ \t]+)?(?:Division|Brigade|Battalion|Regiment|Army Corps|Corps|Military Region|Sector))\b",
+    produce: unit,
+    examples: &[
+        "The Eighth Division reported the attack.",
+        "soldiers of the 5th Infantry Battalion",
+        "the 101st Brigade moved in",
+    ],
+    counter_examples: &["the eighth division of the league", "a brigade commander"],
+};
+
+/// Named commands: "Southern Luzon Command", "Western Mindanao Command".
+pub const NAMED_COMMAND: Rule = Rule {
+    name: "military_command",
+    kind: Kind::Actor,
+    pattern: r"\b(?P<span>(?:[A-Z][a-z]+[ \t]+){1,3}Command)\b",
+    produce: named_command,
+    examples: &[
+        "a spokesman for the Southern Luzon Command said",
+        "Western Mindanao Command troops",
+    ],
+    counter_examples: &[
+        "The Command post",
+        "the Eighteenth Brigade Command activated a plan",
+        "under command of",
+    ],
+};
+
+/// State services written with capitals: "Customs", "Forest Service", "Border Police".
+pub const STATE_SERVICE: Rule = Rule {
+    name: "state_service",
+    kind: Kind::Actor,
+    pattern: r"\b(?P<span>Customs|Forest Service|Forestry Service|Water and Forest Service|Forest Guard|Forest Guards|Border Police|Border Guard|Border Guards|Coast Guard|National Gendarmerie|Republican Guard|Presidential Guard)\b",
+    produce: service,
+    examples: &[
+        "a Customs post was attacked",
+        "one Forest Service agent died",
+        "the Republican Guard deployed",
+    ],
+    counter_examples: &["customs and traditions", "the forest service road"],
+};
+
+fn head_of_state(caps: &Captures, _: &Context) -> Option<Value> {
+    let span = caps.name("span")?.as_str();
+    Some(Value::Actor(ActorValue {
+        name: span.to_string(),
+        side: Side::Unknown,
+        aliases: Vec::new(),
+        hedge: None,
+        country_code: None,
+    }))
+}
+
+/// A head of state or government by name: "President Mohamed Bazoum", "the deposed President,
+/// Alpha Condé". The span is the name; the side is left `unknown` (sitting or deposed).
+pub const HEAD_OF_STATE: Rule = Rule {
+    name: "head_of_state",
+    kind: Kind::Actor,
+    pattern: r"\b(?:President|Prime[ \t]+Minister)(?:,[ \t]*|[ \t]+)(?P<span>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,2})\b",
+    produce: head_of_state,
+    examples: &[
+        "President Amadou Toumani visited the town.",
+        "the ousted Prime Minister, Ali Lamine Zeine, said",
+    ],
+    counter_examples: &["the president said", "President of the Republic"],
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -177,17 +177,19 @@ pub fn find(text: &str) -> Vec<Found> {
             continue;
         }
         let mut hedge = hedge_before(&text[..m.start]);
-        if hedge.is_none() {
-            if let Some((pend, ph)) = prev {
-                let gap = text.get(pend..m.start).unwrap_or("x");
-                if gap.trim().chars().all(|c| matches!(c, '/' | '(' | ',')) && gap.len() <= 3 {
-                    hedge = ph;
-                }
-            }
+        // Joined to the previous name by "/" or "(": "ISWAP/Boko Haram", "Army (NPA)".
+        let chained = prev.is_some_and(|(pend, _)| {
+            let gap = text.get(pend..m.start).unwrap_or("x");
+            gap.len() <= 3 && gap.trim().chars().all(|c| matches!(c, '/' | '(' | ','))
+        });
+        if hedge.is_none() && chained {
+            hedge = prev.and_then(|(_, h)| h);
         }
+        let slashed = chained && text[..m.start].trim_end().ends_with('/');
         let mut end = m.end;
         let mut rule = "actor_table";
-        if matches!(rec.side, Side::Rebel | Side::Militia) {
+        // "A/B fighters": the member word belongs to both names, so neither span takes it.
+        if matches!(rec.side, Side::Rebel | Side::Militia) && !slashed {
             if let Some(x) = MEMBERS.find(&text[m.end..]) {
                 end = m.end + x.end();
                 rule = "actor_table_members";

@@ -13,7 +13,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "weekday",
         kind: Kind::Date,
-        pattern: r"\b(?P<ahead>(?i:next|coming|every|each|following|previous|preceding)\s+)?(?P<span>(?P<early>(?i:early|late)\s+)?(?:(?P<last>(?i:last|this\s+past|past))\s+)?(?P<wd>{weekday})(?:\s+(?P<part>{part_of_day}))?)(?P<name>\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Standard|Observer|Independent|Mail|Nation|Sun|Star|Vision|Magazine|Edition|School|Mass|Service))?",
+        pattern: r"\b(?P<ahead>(?i:next|coming|every|each|the\s+following|the\s+previous|the\s+preceding)\s+)?(?P<span>(?P<early>(?i:early|late)\s+)?(?:(?P<last>(?i:last|this\s+past|past))\s+)?(?P<wd>{weekday})(?:\s+(?P<part>{part_of_day}))?)(?P<name>\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Standard|Observer|Independent|Mail|Nation|Sun|Star|Vision|Magazine|Edition|School|Mass|Service))?",
         produce: weekday,
         examples: &[
             "Gunmen attacked the village on Tuesday.",
@@ -21,10 +21,12 @@ pub(super) const RULES: &[Rule] = &[
             "Last Thursday, militants overran the post.",
             "The strike hit early Thursday morning.",
             "The army said Sunday that five soldiers died.",
+            "Mourning was declared following Monday night's attack.",
         ],
         counter_examples: &[
             "The talks resume next Monday.",
             "Markets close every Friday.",
+            "They returned the following Monday.",
             "The Sunday Times reported the raid.",
             "Traders meet on Mondays.",
         ],
