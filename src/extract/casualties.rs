@@ -20,7 +20,7 @@
 //! | `death_toll` | "the death toll rose to 38" (who: "people") |
 //! | `no_casualties` | "no casualties were reported", "nobody was hurt" (count exactly 0) |
 //! | `including_subgroup` | "…, including 53 gendarmes" (outcome of the casualty before it) |
-//! | `first_of_two_groups` | "**two soldiers** and three civilians were killed" |
+//! | `first_of_two_groups` | "**two soldiers** and three civilians were killed" (read backwards from the passive find) |
 //! | `second_group_active` | "killing two soldiers and **three civilians**" |
 //!
 //! **Who** is the victim noun as the table `src/data/victims.tsv` spells its plural
@@ -152,6 +152,72 @@ fn fragments() -> Vec<(&'static str, &'static str)> {
         ),
     ]);
     f
+}
+
+/// "**two soldiers** and three civilians were killed": the group before the one a passive rule
+/// found, matched backwards from that find (anchored at the end of the text before it, so it
+/// costs nothing on text without casualties). Its entities carry the rule name
+/// `first_of_two_groups`.
+static GROUP_BEFORE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let src = super::rule::expand(
+        r"(?i)(?-u:\b)(?P<count>{count_or_a})\s+(?P<who>{who})(?:\s*,\s*|,?\s+and\s+)$",
+        &fragments(),
+    );
+    regex::Regex::new(&src).unwrap_or_else(|e| panic!("first_of_two_groups: {e}"))
+});
+
+const PASSIVE_RULES: &[&str] = &[
+    "killed_passive",
+    "died",
+    "injured_passive",
+    "missing_passive",
+    "abducted_passive",
+];
+
+/// Adds the groups listed before a passive find ("two soldiers, three police and …").
+fn groups_before(text: &str, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for f in found {
+        if !PASSIVE_RULES.contains(&f.rule) {
+            continue;
+        }
+        let Value::Casualty(v) = &f.value else {
+            continue;
+        };
+        if v.who.is_empty() {
+            continue;
+        }
+        let mut end = f.start;
+        // At most a few groups, each within 200 bytes.
+        for _ in 0..4 {
+            let mut start = end.saturating_sub(200);
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            let Some(caps) = GROUP_BEFORE.captures(&text[start..end]) else {
+                break;
+            };
+            let (Some(m), Some(count)) = (caps.get(0), caps.name("count")) else {
+                break;
+            };
+            let Some(Value::Casualty(mut g)) = make(&caps, v.outcome) else {
+                break;
+            };
+            if g.who.is_empty() {
+                break;
+            }
+            g.outcome = v.outcome;
+            let who_end = caps.name("who").map_or(count.end(), |w| w.end());
+            out.push(Found {
+                start: start + m.start(),
+                end: start + who_end,
+                rule: "first_of_two_groups",
+                value: Value::Casualty(g),
+            });
+            end = start + m.start();
+        }
+    }
+    out
 }
 
 /// The casualties rules.
@@ -411,17 +477,6 @@ const LIST: &[Rule] = &[
         counter_examples: &["Several groups, including two militias, signed the deal."],
     },
     Rule {
-        name: "first_of_two_groups",
-        kind: Kind::Casualty,
-        pattern: r#"(?i)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))(?:\s*,\s*(?:{count_or_a})\s+(?:{who}))*,?\s+and\s+(?:{count_or_a})\s+(?:{who})["”’]?\s+(?:{filler})(?:{any_passive})(?-u:\b)"#,
-        produce: by_group,
-        examples: &[
-            "Two soldiers and three civilians were killed.",
-            "One police officer and a teacher were abducted.",
-        ],
-        counter_examples: &["Two soldiers and three civilians attended the talks."],
-    },
-    Rule {
         name: "second_group_active",
         kind: Kind::Casualty,
         pattern: r"(?i)(?-u:\b)(?:{any_active})\s+(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))",
@@ -615,10 +670,13 @@ fn no_casualties(c: &Captures, _: &Context) -> Option<Value> {
 /// "seven were killed" and "injuring several others" take the who of the figure named before
 /// them; "including 53 gendarmes" takes the outcome of the figure it is part of.
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
-    let found = super::overlap::resolve(RULES.run(text, ctx));
+    let mut found = RULES.run(text, ctx);
     if found.is_empty() {
         return found;
     }
+    let groups = groups_before(text, &found);
+    found.extend(groups);
+    let found = super::overlap::resolve(found);
     let sentences = text::sentences(text);
     let sentence_of = |pos: usize| sentences.partition_point(|&(_, end)| end <= pos);
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
@@ -846,6 +904,20 @@ mod tests {
                 ("soldiers", State, Count::exact(2)),
                 ("civilians", Civilian, Count::exact(3))
             ]
+        );
+        let all = run("One gendarme, two teachers and a nurse were reported missing.");
+        let rows: Vec<_> = all.iter().map(|r| (r.1, r.2.as_str(), r.4)).collect();
+        assert_eq!(
+            rows,
+            vec![
+                (Missing, "gendarmes", Count::exact(1)),
+                (Missing, "teachers", Count::exact(2)),
+                (Missing, "nurses", Count::exact(1))
+            ]
+        );
+        assert_eq!(
+            run("Two soldiers and three civilians attended the talks.").len(),
+            0
         );
         let all = run("The bombing killed two soldiers and three civilians.");
         assert_eq!(all.len(), 2, "{all:?}");

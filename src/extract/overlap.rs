@@ -7,6 +7,8 @@
 //!
 //! The result is sorted by start, then longer first, then kind.
 
+use std::collections::BTreeMap;
+
 use super::rule::Found;
 
 /// Applies the policy above.
@@ -19,18 +21,24 @@ pub fn resolve(mut found: Vec<Found>) -> Vec<Found> {
             .then(a.start.cmp(&b.start))
     });
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
-    // Per kind, the spans kept so far; found is grouped by kind, so reset when the kind changes.
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Per kind, the spans kept so far, by start. Kept spans never overlap each other, so a new
+    // span overlaps one of them exactly when the last kept span starting before its end reaches
+    // past its start: one ordered-map lookup per find, not a scan.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut kind = None;
     for f in found {
         if kind != Some(f.kind()) {
             kind = Some(f.kind());
             taken.clear();
         }
-        if taken.iter().any(|&(s, e)| f.start < e && s < f.end) {
+        let blocked = taken
+            .range(..f.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > f.start);
+        if blocked {
             continue;
         }
-        taken.push((f.start, f.end));
+        taken.insert(f.start, f.end);
         kept.push(f);
     }
     kept.sort_by(|a, b| {

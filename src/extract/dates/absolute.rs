@@ -14,7 +14,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "month_day_year",
         kind: Kind::Date,
-        pattern: r"\b(?:{weekday},?\s+)?(?P<m>{month})\s+(?P<d>{day})(?:,?\s+(?P<y>{year}))?",
+        pattern: r"(?-u:\b)(?:{weekday},?\s+)?(?P<m>{month})\s+(?P<d>{day})(?:,?\s+(?P<y>{year}))?",
         produce: month_day,
         examples: &[
             "Gunmen attacked the post on February 4.",
@@ -32,7 +32,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "month_weekday_day_year",
         kind: Kind::Date,
-        pattern: r"\b(?P<m>{month}),?\s+{weekday}\s+(?P<d>{day}),?\s+(?P<y>{year})",
+        pattern: r"(?-u:\b)(?P<m>{month}),?\s+{weekday}\s+(?P<d>{day}),?\s+(?P<y>{year})",
         produce: month_day,
         examples: &["Published September, Friday 20, 2024 by the desk."],
         counter_examples: &["September was the deadliest month in 2024."],
@@ -40,7 +40,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "day_month_year",
         kind: Kind::Date,
-        pattern: r"\b(?:the\s+)?(?P<span>(?:{weekday},?\s+)?(?P<d>{day})(?:\s+of)?\s+(?P<m>{month})(?:,?\s+(?P<y>{year}))?)",
+        pattern: r"(?-u:\b)(?:the\s+)?(?P<span>(?:{weekday},?\s+)?(?P<d>{day})(?:\s+of)?\s+(?P<m>{month})(?:,?\s+(?P<y>{year}))?)",
         produce: month_day,
         examples: &[
             "Militants stormed the town on 4 February 2025.",
@@ -56,7 +56,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "month_year",
         kind: Kind::Date,
-        pattern: r"\b(?P<m>{month}),?\s+(?P<y>{year})",
+        pattern: r"(?-u:\b)(?P<m>{month}),?\s+(?P<y>{year})",
         produce: month_year,
         examples: &[
             "The junta seized power in July 2023.",
@@ -70,7 +70,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "iso_date",
         kind: Kind::Date,
-        pattern: r"\b(?P<y>[12][0-9]{3})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?:[T ](?P<h>[01][0-9]|2[0-3]):(?P<min>[0-5][0-9])(?::[0-5][0-9])?)?\b",
+        pattern: r"(?-u:\b)(?P<y>[12][0-9]{3})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?:[T ](?P<h>[01][0-9]|2[0-3]):(?P<min>[0-5][0-9])(?::[0-5][0-9])?)?(?-u:\b)",
         produce: iso_date,
         examples: &[
             "Report filed 2025-02-04 by the monitor.",
@@ -84,7 +84,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "numeric_date_unambiguous",
         kind: Kind::Date,
-        pattern: r"\b(?P<a>[0-3]?[0-9])[/.](?P<b>[0-3]?[0-9])[/.](?P<y>(?:19|20)[0-9]{2})\b",
+        pattern: r"(?-u:\b)(?P<a>[0-3]?[0-9])[/.](?P<b>[0-3]?[0-9])[/.](?P<y>(?:19|20)[0-9]{2})(?-u:\b)",
         produce: numeric_date,
         examples: &[
             "The attack on 25/01/2025 killed five.",
@@ -98,7 +98,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "year_after_preposition",
         kind: Kind::Date,
-        pattern: r"\b(?i:in|since|from|until|till|before|after|during|throughout|around|circa|early|late|mid-?)\s+(?P<span>(?P<y>{year}))(?P<count>\s+{count_noun})?",
+        pattern: r"(?-u:\b)(?:in|In|IN|since|Since|SINCE|from|From|FROM|until|Until|UNTIL|till|Till|TILL|before|Before|BEFORE|after|After|AFTER|during|During|DURING|throughout|Throughout|THROUGHOUT|around|Around|AROUND|circa|Circa|CIRCA|early|Early|EARLY|late|Late|LATE|mid-?|Mid-?)\s+(?P<span>(?P<y>{year}))(?P<count>\s+{count_noun})?",
         produce: year_after_preposition,
         examples: &[
             "The insurgency began in 2015.",
@@ -115,7 +115,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "decade",
         kind: Kind::Date,
-        pattern: r"\b(?P<y>(?:1[89]|20)[0-9]0)s\b",
+        pattern: r"(?-u:\b)(?P<y>(?:1[89]|20)[0-9]0)s(?-u:\b)",
         produce: decade,
         examples: &["The group peaked in the 1980s."],
         counter_examples: &["About 1980 soldiers were deployed."],
@@ -123,7 +123,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "part_of_month",
         kind: Kind::Date,
-        pattern: r"\b(?P<part>(?i:early|mid|late))[- ](?P<m>{month_full})(?:,?\s+(?P<y>{year}))?",
+        pattern: r"(?-u:\b)(?P<part>(?i:early|mid|late))[- ](?P<m>{month_full})(?:,?\s+(?P<y>{year}))?",
         produce: part_of_month,
         examples: &[
             "Fighting resumed in late January.",
@@ -134,7 +134,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "month_after_preposition",
         kind: Kind::Date,
-        pattern: r"\b(?i:in|since|from|until|till|by|during|throughout|before|after|of)\s+(?P<span>(?P<m>{month_full}))",
+        pattern: r"(?-u:\b)(?:in|In|IN|since|Since|SINCE|from|From|FROM|until|Until|UNTIL|till|Till|TILL|by|By|BY|during|During|DURING|throughout|Throughout|THROUGHOUT|before|Before|BEFORE|after|After|AFTER|of|Of|OF)\s+(?P<span>(?P<m>{month_full}))",
         produce: month_after_preposition,
         examples: &[
             "Murders fell in August.",

@@ -13,7 +13,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "days_after_previous",
         kind: Kind::Date,
-        pattern: r"\b(?:(?i:just|only)\s+)?(?P<n>{count})\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:later|after|afterwards|earlier|before|prior))\b",
+        pattern: r"(?-u:\b)(?:(?i:just|only)\s+)?(?P<n>{count})\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:later|after|afterwards|earlier|before|prior))(?-u:\b)",
         produce: days_after_previous,
         examples: &[
             "Two days later, the army retook the town.",
@@ -28,7 +28,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "next_or_previous_day",
         kind: Kind::Date,
-        pattern: r"\b(?i:the\s+(?P<dir1>next|following|previous|preceding)\s+(?P<part>day|morning|afternoon|evening|night)|the\s+day\s+(?P<dir2>before|after)|(?:(?:earlier|later)\s+(?:on\s+)?)?(?:the\s+same|that\s+same)\s+day)\b",
+        pattern: r"(?-u:\b)(?i:the\s+(?P<dir1>next|following|previous|preceding)\s+(?P<part>day|morning|afternoon|evening|night)|the\s+day\s+(?P<dir2>before|after)|(?:(?:earlier|later)\s+(?:on\s+)?)?(?:the\s+same|that\s+same)\s+day)(?-u:\b)",
         produce: next_or_previous_day,
         examples: &[
             "The bodies were found the next day.",

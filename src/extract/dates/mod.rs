@@ -72,26 +72,32 @@ use super::text;
 pub(crate) const FRAGMENTS: &[(&str, &str)] = &[
     (
         "month",
-        r"(?:January|JANUARY|February|FEBRUARY|March|MARCH|April|APRIL|May|MAY|June|JUNE|July|JULY|August|AUGUST|September|SEPTEMBER|October|OCTOBER|November|NOVEMBER|December|DECEMBER)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\b\.?",
+        r"(?:January|JANUARY|February|FEBRUARY|March|MARCH|April|APRIL|May|MAY|June|JUNE|July|JULY|August|AUGUST|September|SEPTEMBER|October|OCTOBER|November|NOVEMBER|December|DECEMBER)(?-u:\b)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?-u:\b)\.?",
     ),
     (
         "month_full",
-        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)",
     ),
     (
         "weekday",
-        r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+        r"(?:monday|Monday|MONDAY|tuesday|Tuesday|TUESDAY|wednesday|Wednesday|WEDNESDAY|thursday|Thursday|THURSDAY|friday|Friday|FRIDAY|saturday|Saturday|SATURDAY|sunday|Sunday|SUNDAY)(?-u:\b)",
     ),
-    ("day", r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"),
-    ("year", r"(?:1[89][0-9]{2}|20[0-9]{2})\b"),
-    ("part_of_day", r"(?i:morning|afternoon|evening|night)\b"),
+    (
+        "day",
+        r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)",
+    ),
+    ("year", r"(?:1[89][0-9]{2}|20[0-9]{2})(?-u:\b)"),
+    (
+        "part_of_day",
+        r"(?i:morning|afternoon|evening|night)(?-u:\b)",
+    ),
     (
         "clock",
-        r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|(?:a\.m|p\.m|am|pm)\b))|(?P<h24>[01]?[0-9]|2[0-3])[:h](?P<min24>[0-5][0-9])\b(?:\s*(?i:GMT|UTC|local\s+time|hours|hrs)\b)?|(?P<named>(?i:midnight|noon)\b)",
+        r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5][0-9]))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|(?:a\.m|p\.m|am|pm)(?-u:\b)))|(?P<h24>[01]?[0-9]|2[0-3])[:h](?P<min24>[0-5][0-9])(?-u:\b)(?:\s*(?i:GMT|UTC|local\s+time|hours|hrs)(?-u:\b))?|(?P<named>(?i:midnight|noon)(?-u:\b))",
     ),
     (
         "count_noun",
-        r"(?i:people|persons|civilians|soldiers|troops|fighters|militants|men|women|children|residents|homes|houses|families|households|refugees|km|kilometres|kilometers|metres|meters|miles|dollars|euros|head|cattle|vehicles|elections?|polls)\b",
+        r"(?i:people|persons|civilians|soldiers|troops|fighters|militants|men|women|children|residents|homes|houses|families|households|refugees|km|kilometres|kilometers|metres|meters|miles|dollars|euros|head|cattle|vehicles|elections?|polls)(?-u:\b)",
     ),
     (
         "count",
@@ -184,9 +190,11 @@ fn resolve_pending(text: &str, mut found: Vec<Found>) -> Vec<Found> {
     }
     let sentences = text::sentences(text);
     let sentence_of = |pos: usize| {
-        sentences
-            .iter()
-            .find(|&&(s, e)| s <= pos && pos < e)
+        // Sentences are sorted and disjoint: the last one starting at or before `pos`.
+        let i = sentences.partition_point(|&(s, _)| s <= pos);
+        i.checked_sub(1)
+            .and_then(|i| sentences.get(i))
+            .filter(|&&(_, e)| pos < e)
             .copied()
             .unwrap_or((pos, pos))
     };
@@ -212,7 +220,10 @@ fn resolve_pending(text: &str, mut found: Vec<Found>) -> Vec<Found> {
                 let f = &found[*j];
                 f.start >= s && f.start < e && keep[*j] && date_of(f).is_some_and(is_anchor)
             };
-            let next = (i + 1..found.len()).find(same_sentence);
+            // Finds are sorted by start: stop at the end of the sentence.
+            let next = (i + 1..found.len())
+                .take_while(|&j| found[j].start < e)
+                .find(same_sentence);
             let anchor = previous
                 .filter(same_sentence)
                 .or(next)

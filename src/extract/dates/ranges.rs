@@ -14,7 +14,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "between_month_days",
         kind: Kind::Date,
-        pattern: r"\b(?i:between|from)\s+(?P<m1>{month})\s+(?P<d1>{day})\s*(?:(?i:and|to|until|till|through)\s+|[-–]\s*)(?:(?P<m2>{month})\s+)?(?P<d2>{day})(?:,?\s+(?P<y>{year}))?",
+        pattern: r"(?-u:\b)(?i:between|from)\s+(?P<m1>{month})\s+(?P<d1>{day})\s*(?:(?i:and|to|until|till|through)\s+|[-–]\s*)(?:(?P<m2>{month})\s+)?(?P<d2>{day})(?:,?\s+(?P<y>{year}))?",
         produce: month_day_range,
         examples: &[
             "Attacks hit the region between January 29 and February 3.",
@@ -25,7 +25,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "month_day_span",
         kind: Kind::Date,
-        pattern: r"\b(?P<m1>{month})\s+(?P<d1>{day})\s*[-–]\s*(?P<d2>{day})(?:,?\s+(?P<y>{year}))?",
+        pattern: r"(?-u:\b)(?P<m1>{month})\s+(?P<d1>{day})\s*[-–]\s*(?P<d2>{day})(?:,?\s+(?P<y>{year}))?",
         produce: month_day_range,
         examples: &["Fighting raged on March 3-5 near the dam."],
         counter_examples: &["The score was March 3 and then 5."],
@@ -33,7 +33,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "day_span_month",
         kind: Kind::Date,
-        pattern: r"\b(?:(?i:between|from)\s+)?(?P<d1>{day})(?:\s+(?P<m1>{month}))?\s*(?:(?i:and|to|until|till)\s+|[-–]\s*)(?P<d2>{day})\s+(?P<m2>{month})(?:,?\s+(?P<y>{year}))?",
+        pattern: r"(?-u:\b)(?:(?i:between|from)\s+)?(?P<d1>{day})(?:\s+(?P<m1>{month}))?\s*(?:(?i:and|to|until|till)\s+|[-–]\s*)(?P<d2>{day})\s+(?P<m2>{month})(?:,?\s+(?P<y>{year}))?",
         produce: month_day_range,
         examples: &[
             "The offensive lasted from 3 to 5 March.",
@@ -44,7 +44,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "between_months",
         kind: Kind::Date,
-        pattern: r"\b(?i:between|from)\s+(?P<m1>{month_full})(?:,?\s+(?P<y1>{year}))?\s+(?i:and|to|until|till|through)\s+(?P<m2>{month_full}),?\s+(?P<y2>{year})",
+        pattern: r"(?-u:\b)(?i:between|from)\s+(?P<m1>{month_full})(?:,?\s+(?P<y1>{year}))?\s+(?i:and|to|until|till|through)\s+(?P<m2>{month_full}),?\s+(?P<y2>{year})",
         produce: month_range,
         examples: &["Police counted the widows between June 2011 and May 2019."],
         counter_examples: &["Between June and the rains, 2019 cattle died."],
@@ -52,7 +52,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "between_years",
         kind: Kind::Date,
-        pattern: r"\b(?i:between|from)\s+(?P<y1>{year})\s*(?:(?i:and|to|until|till|through)\s+|[-–]\s*)(?P<y2>{year})(?P<count>\s+{count_noun})?",
+        pattern: r"(?-u:\b)(?i:between|from)\s+(?P<y1>{year})\s*(?:(?i:and|to|until|till|through)\s+|[-–]\s*)(?P<y2>{year})(?P<count>\s+{count_noun})?",
         produce: year_range,
         examples: &[
             "Attacks grew between 2014 and 2018.",

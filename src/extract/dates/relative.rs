@@ -13,7 +13,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "weekday",
         kind: Kind::Date,
-        pattern: r"\b(?P<ahead>(?i:next|coming|every|each|the\s+following|the\s+previous|the\s+preceding)\s+)?(?P<span>(?P<early>(?i:early|late)\s+)?(?:(?P<last>(?i:last|this\s+past|past))\s+)?(?P<wd>{weekday})(?:\s+(?P<part>{part_of_day}))?)(?P<name>\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Standard|Observer|Independent|Mail|Nation|Sun|Star|Vision|Magazine|Edition|School|Mass|Service))?",
+        pattern: r"(?-u:\b)(?P<ahead>(?i:next|coming|every|each|the\s+following|the\s+previous|the\s+preceding)\s+)?(?P<span>(?P<early>(?i:early|late)\s+)?(?:(?P<last>(?i:last|this\s+past|past))\s+)?(?P<wd>{weekday})(?:\s+(?P<part>{part_of_day}))?)(?P<name>\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Standard|Observer|Independent|Mail|Nation|Sun|Star|Vision|Magazine|Edition|School|Mass|Service))?",
         produce: weekday,
         examples: &[
             "Gunmen attacked the village on Tuesday.",
@@ -34,7 +34,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "yesterday_today",
         kind: Kind::Date,
-        pattern: r"\b(?P<pre>[A-Z][A-Za-z]*[ \t]+)?(?P<span>(?P<w>(?i:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))(?:\s+(?P<part>{part_of_day}))?)\b",
+        pattern: r"(?-u:\b)(?P<pre>[A-Z][A-Za-z]*[ \t]+)?(?P<span>(?P<w>(?:yesterday|Yesterday|YESTERDAY|today|Today|TODAY|tonight|Tonight|TONIGHT)|(?:Last|last|LAST)\s+(?i:night)|(?:This|this|THIS)\s+(?i:morning|afternoon|evening))(?:\s+(?P<part>{part_of_day}))?)(?-u:\b)",
         produce: yesterday_today,
         examples: &[
             "Two soldiers were killed yesterday.",
@@ -49,7 +49,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "last_week_month_year",
         kind: Kind::Date,
-        pattern: r"\b(?i:last)\s+(?P<unit>(?i:week|month|year))\b",
+        pattern: r"(?-u:\b)(?i:last)\s+(?P<unit>(?i:week|month|year))(?-u:\b)",
         produce: last_unit,
         examples: &[
             "Soldiers were killed last month in another ambush.",
@@ -64,7 +64,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "this_week_month_year",
         kind: Kind::Date,
-        pattern: r"\b(?:(?P<when>(?i:earlier|later))\s+)?(?i:this)\s+(?P<unit>(?i:week|month|year))\b",
+        pattern: r"(?-u:\b)(?:(?P<when>(?i:earlier|later))\s+)?(?:this|This|THIS)\s+(?P<unit>(?i:week|month|year))(?-u:\b)",
         produce: this_unit,
         examples: &[
             "Earlier this month, the army formed a pact.",
@@ -79,7 +79,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "recent_days",
         kind: Kind::Date,
-        pattern: r"\b(?i:recent)\s+(?P<unit>(?i:days|weeks))\b",
+        pattern: r"(?-u:\b)(?i:recent)\s+(?P<unit>(?i:days|weeks))(?-u:\b)",
         produce: recent,
         examples: &["In recent days, the rebels blew up a pipeline."],
         counter_examples: &["Attacks have risen in recent years."],
@@ -87,7 +87,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "weekend",
         kind: Kind::Date,
-        pattern: r"\b(?i:the|this|last|past)\s+(?i:weekend)\b",
+        pattern: r"(?-u:\b)(?i:the|this|last|past)\s+(?i:weekend)(?-u:\b)",
         produce: weekend,
         examples: &[
             "Seven people were killed during the weekend.",
@@ -98,7 +98,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "last_month_name",
         kind: Kind::Date,
-        pattern: r"\b(?i:last)\s+(?P<m>{month_full})",
+        pattern: r"(?-u:\b)(?i:last)\s+(?P<m>{month_full})",
         produce: last_month_name,
         examples: &[
             "Last May, the group set conditions for talks.",

@@ -12,7 +12,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "clock_time_on_month_day",
         kind: Kind::Date,
-        pattern: r"\b{clock}\s+(?:(?i:on)\s+)?(?:{weekday},?\s+)?(?P<m>{month})\s+(?P<d>{day})(?:,?\s+(?P<y>{year}))?",
+        pattern: r"(?-u:\b){clock}\s+(?:(?i:on)\s+)?(?:{weekday},?\s+)?(?P<m>{month})\s+(?P<d>{day})(?:,?\s+(?P<y>{year}))?",
         produce: clock_time_on_month_day,
         examples: &[
             "The post was hit at about 2:00 a.m. on February 6.",
@@ -23,7 +23,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "clock_time_on_weekday",
         kind: Kind::Date,
-        pattern: r"\b{clock}\s+(?:(?i:on)\s+)?(?P<wd>{weekday})",
+        pattern: r"(?-u:\b){clock}\s+(?:(?i:on)\s+)?(?P<wd>{weekday})",
         produce: clock_time_on_weekday,
         examples: &["Gunmen opened fire at 6 p.m. on Tuesday."],
         counter_examples: &["Flight 6 on Tuesday was cancelled."],
@@ -31,7 +31,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "clock_time",
         kind: Kind::Date,
-        pattern: r"\b{clock}",
+        pattern: r"(?-u:\b){clock}",
         produce: clock_time,
         examples: &[
             "The attack began at approximately 6:30 p.m. in the region.",
