@@ -247,9 +247,13 @@ impl Ctx {
         self.save();
     }
 
-    /// Adds a validated document as a new entry and shows it.
-    fn add(&self, doc: Document, what: &str) {
-        self.flush();
+    /// Adds a validated document as a new entry and shows it. `flush` saves the page's state
+    /// first; it must be false while the page has not yet rendered a state just restored
+    /// (the state it would save is not the one shown).
+    fn add(&self, doc: Document, what: &str, flush: bool) {
+        if flush {
+            self.flush();
+        }
         let doc = Rc::new(doc);
         self.host.borrow_mut().ws.add(doc.clone(), true, now_ms());
         self.show(State::restored(doc, true, Vec::new(), Vec::new()));
@@ -261,7 +265,7 @@ impl Ctx {
     fn import(&self, json: &str, what: &str) -> bool {
         match format::parse(json) {
             Ok(doc) => {
-                self.add(doc, what);
+                self.add(doc, what, true);
                 true
             }
             Err(e) => {
@@ -272,8 +276,9 @@ impl Ctx {
         }
     }
 
-    /// Opens the share link in the address bar, if there is one.
-    fn open_share_link(&self) {
+    /// Opens the share link in the address bar, if there is one (see [`Ctx::add`] for
+    /// `flush`).
+    fn open_share_link(&self, flush: bool) {
         let Some(location) = web_sys::window().map(|w| w.location()) else {
             return;
         };
@@ -285,7 +290,7 @@ impl Ctx {
         // Take the link out of the address bar, so a reload does not import it again.
         let _ = location.set_hash("");
         match result {
-            Ok(Some(doc)) => self.add(doc, "the shared article"),
+            Ok(Some(doc)) => self.add(doc, "the shared article", flush),
             Ok(None) => {}
             Err(e) => self.state().dispatch(Action::OpenFailed(import_error(
                 "the share link",
@@ -337,7 +342,9 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
     let query = use_state(String::new);
     let renaming = use_state(|| None::<String>);
     let rename_input = use_node_ref();
-    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    // True while a save is scheduled (the timer is not kept: it must not be dropped while it
+    // runs).
+    let pending: Rc<RefCell<bool>> = use_mut_ref(|| false);
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let ctx = Ctx {
         host: host.clone(),
@@ -378,7 +385,7 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
                     ctx.notify(|n| n.info = Some(format!("The saved {err}.")));
                 }
             }
-            ctx.open_share_link();
+            ctx.open_share_link(false);
             ctx.refresh.force_update();
             let mut listeners = Vec::new();
             if let Some(window) = web_sys::window() {
@@ -388,7 +395,7 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
                 }
                 let c = ctx.clone();
                 listeners.push(EventListener::new(&window, "hashchange", move |_| {
-                    c.open_share_link()
+                    c.open_share_link(true)
                 }));
                 if let Some(document) = window.document() {
                     let c = ctx.clone();
@@ -415,12 +422,14 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
         let ctx = ctx.clone();
         let pending = pending.clone();
         use_effect_with(props.state.clone(), move |_| {
-            if pending.borrow().is_none() {
+            if !*pending.borrow() {
+                *pending.borrow_mut() = true;
                 let p = pending.clone();
-                *pending.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
-                    p.borrow_mut().take();
+                Timeout::new(SAVE_DELAY_MS, move || {
+                    *p.borrow_mut() = false;
                     ctx.flush();
-                }));
+                })
+                .forget();
             }
         });
     }
