@@ -102,7 +102,7 @@ pub fn App() -> Html {
                     <Incidents doc={doc} />
                 </section>
             </main>
-            <WorkspacePanel state={StateHandle(state.clone())} />
+            <WorkspacePanel state={StateHandle::new(state.clone())} />
             <footer class="credit">{ CREDIT }</footer>
         </div>
     }

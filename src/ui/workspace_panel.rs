@@ -38,18 +38,46 @@ use crate::workspace::{self, Entry, History, Step, StorageError, Summary, Worksp
 /// Longest wait between a change and its save, in milliseconds.
 pub const SAVE_DELAY_MS: u32 = 400;
 
-/// The page's state, compared cheaply (document pointer, flags and stack sizes) so that the
-/// panel re-renders only when the state changed.
+/// The page's state handle, with a cheap fingerprint of the state it was made for (document
+/// pointer, flags and stack sizes): the panel re-renders, and autosave runs, when it changes.
+/// (A reducer handle dereferences to the *current* state, so two handles cannot be compared
+/// through it.)
 #[derive(Clone)]
-pub struct StateHandle(pub UseReducerHandle<State>);
+pub struct StateHandle {
+    /// The page's reducer.
+    pub handle: UseReducerHandle<State>,
+    doc: Rc<Document>,
+    kept: bool,
+    undo: usize,
+    redo: usize,
+}
+
+impl StateHandle {
+    /// The handle and a fingerprint of the state being rendered.
+    pub fn new(handle: UseReducerHandle<State>) -> StateHandle {
+        let s: &State = &handle;
+        let (doc, kept, undo, redo) = (
+            s.doc.clone(),
+            s.kept,
+            s.undo_stack().len(),
+            s.redo_stack().len(),
+        );
+        StateHandle {
+            handle,
+            doc,
+            kept,
+            undo,
+            redo,
+        }
+    }
+}
 
 impl PartialEq for StateHandle {
     fn eq(&self, other: &StateHandle) -> bool {
-        let (a, b) = (&*self.0, &*other.0);
-        Rc::ptr_eq(&a.doc, &b.doc)
-            && a.kept == b.kept
-            && a.undo_stack().len() == b.undo_stack().len()
-            && a.redo_stack().len() == b.redo_stack().len()
+        Rc::ptr_eq(&self.doc, &other.doc)
+            && self.kept == other.kept
+            && self.undo == other.undo
+            && self.redo == other.redo
     }
 }
 
@@ -335,8 +363,8 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
         store: LocalStore::open(),
         loaded: false,
     });
-    let latest = use_mut_ref(|| props.state.0.clone());
-    *latest.borrow_mut() = props.state.0.clone();
+    let latest = use_mut_ref(|| props.state.handle.clone());
+    *latest.borrow_mut() = props.state.handle.clone();
     let notices: Rc<RefCell<Notices>> = use_mut_ref(Notices::default);
     let refresh = use_force_update();
     let query = use_state(String::new);
@@ -480,7 +508,7 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
         });
     }
 
-    let state: &State = &props.state.0;
+    let state: &State = &props.state.handle;
     let doc = state.doc.clone();
     let now = now_ms();
     let (entries, open_id, trash_len): (Vec<Summary>, Option<String>, usize) = {
