@@ -370,6 +370,7 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
     let query = use_state(String::new);
     let renaming = use_state(|| None::<String>);
     let rename_input = use_node_ref();
+    let import_box = use_node_ref();
     // True while a save is scheduled (the timer is not kept: it must not be dropped while it
     // runs).
     let pending: Rc<RefCell<bool>> = use_mut_ref(|| false);
@@ -622,12 +623,9 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
     };
     let on_import = {
         let ctx = ctx.clone();
+        let import_box = import_box.clone();
         move |_: MouseEvent| {
-            let Some(ta) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("import-text"))
-                .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
-            else {
+            let Some(ta) = import_box.cast::<HtmlTextAreaElement>() else {
                 return;
             };
             let text = ta.value();
@@ -791,7 +789,7 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
             <section class="import" aria-label="Import">
                 <h3>{ "Import" }</h3>
                 <p class="hint">{ "Drop a Sitrep .json file anywhere on the page, or paste its contents here." }</p>
-                <textarea id="import-text" rows="3" aria-label="Paste Sitrep JSON to import"
+                <textarea id="import-text" ref={import_box} rows="3" aria-label="Paste Sitrep JSON to import"
                     placeholder="{\"format\": \"sitrep\", …}" />
                 <button type="button" id="import-button" onclick={on_import}>{ "Import" }</button>
             </section>
