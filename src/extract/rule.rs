@@ -87,6 +87,37 @@ pub fn expand(pattern: &str, fragments: &[(&str, &str)]) -> String {
     out
 }
 
+/// Rewrites `\b` and `\B` as their ASCII forms `(?-u:\b)` / `(?-u:\B)`.
+///
+/// A Unicode word boundary makes the regex crate's fast DFA give up at the first non-ASCII
+/// byte (any "é" or "’" in an article) and fall back to a slow engine for the rest of the text;
+/// the ASCII form keeps the DFA. Rule patterns are written for English news, where this loses
+/// nothing that matters.
+pub fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(b @ ('b' | 'B')) => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.replace("(?-u:(?-u:\\b))", "(?-u:\\b)")
+        .replace("(?-u:(?-u:\\B))", "(?-u:\\B)")
+}
+
 /// The rules of one dimension, compiled once.
 pub struct RuleSet {
     rules: &'static [Rule],
@@ -103,7 +134,7 @@ impl RuleSet {
         let compiled = rules
             .iter()
             .map(|r| {
-                let src = expand(r.pattern, fragments);
+                let src = ascii_word_boundaries(&expand(r.pattern, fragments));
                 Regex::new(&src).unwrap_or_else(|e| panic!("rule {}: {e}", r.name))
             })
             .collect();
@@ -164,6 +195,64 @@ pub fn all_rule_sets() -> Vec<(&'static str, &'static LazyLock<RuleSet>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(
+            ascii_word_boundaries(r"\bkilled\b"),
+            r"(?-u:\b)killed(?-u:\b)"
+        );
+        assert_eq!(
+            ascii_word_boundaries(r"(?-u:\b)x\B\\b"),
+            r"(?-u:\b)x(?-u:\B)\\b"
+        );
+    }
+
+    /// Time per rule over the shared corpora (or $SITREP_BENCH_TEXT) repeated to ~2 MB:
+    /// `cargo test --release --lib rule_timing -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn rule_timing() {
+        let text = match std::env::var("SITREP_BENCH_TEXT") {
+            Ok(p) => std::fs::read_to_string(p).unwrap(),
+            Err(_) => {
+                let mut t = String::new();
+                for set in ["seeds", "dev"] {
+                    let dir =
+                        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/").to_string() + set;
+                    let Ok(entries) = std::fs::read_dir(dir) else {
+                        continue;
+                    };
+                    for e in entries.flatten() {
+                        t += &std::fs::read_to_string(e.path().join("article.txt"))
+                            .unwrap_or_default();
+                    }
+                }
+                t
+            }
+        };
+        let text = text.repeat((2_000_000 / text.len().max(1)).max(1));
+        let ctx = Context::published(chrono::NaiveDate::from_ymd_opt(2025, 2, 10).unwrap());
+        let mut rows = Vec::new();
+        for (dim, set) in all_rule_sets() {
+            for rule in set.rules() {
+                let t0 = std::time::Instant::now();
+                let n = set.run_rule(rule.name, &text, &ctx).len();
+                rows.push((t0.elapsed(), dim, rule.name, n));
+            }
+        }
+        rows.sort_by_key(|r| std::cmp::Reverse(r.0));
+        let total: std::time::Duration = rows.iter().map(|r| r.0).sum();
+        println!(
+            "{} bytes; all rules {:?} = {:.1} MB/s",
+            text.len(),
+            total,
+            text.len() as f64 / total.as_secs_f64() / 1e6
+        );
+        for (t, dim, name, n) in rows.iter().take(25) {
+            println!("{:>10.2?} {dim}/{name} ({n} finds)", t);
+        }
+    }
 
     #[test]
     fn expands_fragments_recursively_and_keeps_repetitions() {

@@ -77,7 +77,32 @@ fn source(name: &str, category: &str) -> Option<Value> {
     }))
 }
 
+/// Words showing the head was a modifier: "an official statement", "a security source's
+/// account" is fine, "official figures" is not a speaker.
+const NOT_A_SPEAKER_BEFORE: &[&str] = &[
+    "statement",
+    "statements",
+    "report",
+    "reports",
+    "toll",
+    "tally",
+    "count",
+    "figures",
+    "estimate",
+    "estimates",
+    "data",
+    "document",
+    "documents",
+    "communique",
+    "release",
+];
+
 fn speaker(caps: &Captures, _: &Context) -> Option<Value> {
+    if let Some(next) = caps.name("next") {
+        if NOT_A_SPEAKER_BEFORE.contains(&fold(next.as_str()).as_str()) {
+            return None;
+        }
+    }
     let span = caps.name("span")?.as_str();
     source(span, category(span))
 }
@@ -95,7 +120,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "according_to_source",
         kind: Kind::Source,
-        pattern: r"\b(?i:according[ \t]+to)[ \t]+(?P<span>{speaker})\b",
+        pattern: r"(?-u:\b)(?i:according[ \t]+to)[ \t]+(?P<span>{speaker})(?-u:\b)(?:[ \t]+(?P<next>\w+))?",
         produce: speaker,
         examples: &[
             "Ten died, according to security sources.",
@@ -103,12 +128,16 @@ const LIST: &[Rule] = &[
             "according to local officials",
             "according to the Ministry of Defence",
         ],
-        counter_examples: &["according to plan", "according to the report"],
+        counter_examples: &[
+            "according to plan",
+            "according to the report",
+            "according to an official statement from the army",
+        ],
     },
     Rule {
         name: "source_said",
         kind: Kind::Source,
-        pattern: r"\b(?P<span>{speaker})[ \t]+(?:(?:later|also|then|had|have|has|on[ \t]+\w+)[ \t]+)?(?:said|says|told|reported|confirmed|announced|stated|added|claimed|estimated|put[ \t]+the[ \t]+toll)\b",
+        pattern: r"(?-u:\b)(?P<span>{speaker})[ \t]+(?:(?:later|also|then|had|have|has|on[ \t]+\w+)[ \t]+)?(?:said|says|told|reported|confirmed|announced|stated|added|claimed|estimated|put[ \t]+the[ \t]+toll)(?-u:\b)",
         produce: speaker,
         examples: &[
             "residents said the attackers fled",
@@ -122,7 +151,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "media_attribution",
         kind: Kind::Source,
-        pattern: r"\b(?:(?:told|to|by|from|according[ \t]+to|(?i:sources?[ \t]+told))[ \t]+(?P<span>{media})\b|(?P<span2>{media})[ \t]+(?:reported|reports|said|says|quoted|cited|learned|learnt|gathered)\b)",
+        pattern: r"(?-u:\b)(?:(?:told|to|by|from|according[ \t]+to|(?i:sources?[ \t]+told))[ \t]+(?P<span>{media})(?-u:\b)|(?P<span2>{media})[ \t]+(?:reported|reports|said|says|quoted|cited|learned|learnt|gathered)(?-u:\b))",
         produce: media_either,
         examples: &[
             "a local official told AFP",
@@ -136,7 +165,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "claimed_responsibility",
         kind: Kind::Source,
-        pattern: r"(?P<span>(?:[Tt]he[ \t]+(?:group|militants|jihadists|insurgents|rebels|organisation|organization|movement))|\p{Lu}[\p{L}\d'’-]*(?:[ \t]+\p{Lu}[\p{L}\d'’-]*){0,4})[ \t]+(?:has[ \t]+|have[ \t]+|later[ \t]+|quickly[ \t]+)?(?:claimed|claims)[ \t]+(?:responsibility|the[ \t]+attack|the[ \t]+killing|the[ \t]+bombing|the[ \t]+ambush|credit)\b",
+        pattern: r"(?P<span>(?:[Tt]he[ \t]+(?:group|militants|jihadists|insurgents|rebels|organisation|organization|movement))|\p{Lu}[\p{L}\d'’-]*(?:[ \t]+\p{Lu}[\p{L}\d'’-]*){0,4})[ \t]+(?:has[ \t]+|have[ \t]+|later[ \t]+|quickly[ \t]+)?(?:claimed|claims)[ \t]+(?:responsibility|the[ \t]+attack|the[ \t]+killing|the[ \t]+bombing|the[ \t]+ambush|credit)(?-u:\b)",
         produce: group,
         examples: &[
             "The group claimed responsibility on Telegram.",

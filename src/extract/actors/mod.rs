@@ -124,6 +124,9 @@ fn after_bracketed_name(text: &str, start: usize, named_ends: &[usize]) -> bool 
 
 #[cfg(test)]
 mod tests {
+    /// Input sentence and the expected finds.
+    type Example<'a> = (&'a str, &'a [(&'a str, &'a str, Side)]);
+
     use super::super::model::{Side, Value};
     use super::super::overlap;
     use super::*;
@@ -142,7 +145,7 @@ mod tests {
     #[test]
     fn actors_in_sentences() {
         use Side::*;
-        let table: &[(&str, &[(&str, &str, Side)])] = &[
+        let table: &[Example] = &[
             (
                 "Burkinabe troops and VDP fighters repelled suspected jihadists.",
                 &[

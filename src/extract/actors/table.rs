@@ -214,6 +214,9 @@ pub fn find(text: &str) -> Vec<Found> {
 
 #[cfg(test)]
 mod tests {
+    /// Input sentence and the expected finds.
+    type Example<'a> = (&'a str, &'a [(&'a str, &'a str, Option<&'a str>)]);
+
     use super::*;
 
     fn names(text: &str) -> Vec<(String, String, Option<String>)> {
@@ -245,7 +248,7 @@ mod tests {
     #[test]
     fn finds_table_names_with_spans_and_hedges() {
         let s = |x: &str| x.to_string();
-        let table: &[(&str, &[(&str, &str, Option<&str>)])] = &[
+        let table: &[Example] = &[
             (
                 "Fighters loyal to Jama\u{2019}at Nusrat al-Islam wal-Muslimin (JNIM) struck a convoy.",
                 &[

@@ -17,7 +17,7 @@ use crate::extract::rule::Rule;
 pub const FRAGMENTS: &[(&str, &str)] = &[
     (
         "name",
-        r"\b\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]+)*(?: (?:(?:de|del|la|el|al|du|des|di|da) )?\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]+)*){0,2}",
+        r"\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]+)*(?: (?:(?:de|del|la|el|al|du|des|di|da) )?\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]+)*){0,2}",
     ),
     (
         "settlement",
@@ -261,7 +261,7 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "town_of_name",
         kind: Kind::Location,
-        pattern: r"\b(?:{settlement}|outskirts|district|municipality|area) of (?P<span>{name})",
+        pattern: r"(?-u:\b)(?:{settlement}|outskirts|district|municipality|area) of (?P<span>{name})",
         produce: town,
         examples: &[
             "Gunmen stormed the village of Tondikiwindi at dawn.",
@@ -278,7 +278,7 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "nearest_town_name",
         kind: Kind::Location,
-        pattern: r"\b(?:nearest|nearby|neighbouring|neighboring|nearest) (?:{settlement}),? (?P<span>{name})",
+        pattern: r"(?-u:\b)(?:nearest|nearby|neighbouring|neighboring|nearest) (?:{settlement}),? (?P<span>{name})",
         produce: town,
         examples: &["said the mayor of the nearest town Kadiolo, who asked"],
         counter_examples: &["the nearest town is far away", "the nearby village, The"],
@@ -286,7 +286,7 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "name_settlement",
         kind: Kind::Location,
-        pattern: r"(?P<span>{name}) (?:{settlement})\b",
+        pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name}) (?:{settlement})(?-u:\b)",
         produce: town,
         examples: &[
             "bandits raided Tungan Daji village overnight",
@@ -301,7 +301,7 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "name_admin_area",
         kind: Kind::Location,
-        pattern: r#"(?P<span>{name})["”]? (?:{admin_lc})\b"#,
+        pattern: r#"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name})["”]? (?:{admin_lc})(?-u:\b)"#,
         produce: region,
         examples: &[
             "gunmen struck in Kwatarkwashi district of the state",
@@ -317,7 +317,7 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "name_capitalised_region",
         kind: Kind::Location,
-        pattern: r"(?P<span>(?P<name>{name}) (?:Region|State|Province))\b",
+        pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>(?P<name>{name}) (?:Region|State|Province))(?-u:\b)",
         produce: capitalised_region,
         examples: &["in Kayes Region on Monday", "across Yobe State"],
         counter_examples: &["the Islamic State Province", "The Region"],
@@ -325,7 +325,7 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "attack_at_name",
         kind: Kind::Location,
-        pattern: r"\b(?:attack(?:s|ed)?|raid(?:s|ed)?|assault(?:s|ed)?|ambush(?:es|ed)?|clash(?:es|ed)?|fighting|massacre) (?:on|in|at|near) (?P<span>{name})",
+        pattern: r"(?-u:\b)(?:attack(?:s|ed)?|raid(?:s|ed)?|assault(?:s|ed)?|ambush(?:es|ed)?|clash(?:es|ed)?|fighting|massacre) (?:on|in|at|near) (?P<span>{name})",
         produce: town,
         examples: &[
             "after the attack on Solhan, residents fled",
@@ -341,7 +341,7 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "in_name_a_settlement",
         kind: Kind::Location,
-        pattern: r"\b(?:in|at) (?P<span>{name}), (?:a|the) (?:[a-z\-]+ ){0,2}(?:{settlement}|district)\b",
+        pattern: r"(?-u:\b)(?:in|at) (?P<span>{name}), (?:a|the) (?:[a-z\-]+ ){0,2}(?:{settlement}|district)(?-u:\b)",
         produce: town,
         examples: &["It happened in Fada, a small town near the border."],
         counter_examples: &["in January, the village was", "in Africa, a continent"],
@@ -349,7 +349,7 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "name_in_countrys",
         kind: Kind::Location,
-        pattern: r"(?P<span>{name}), in (?P<country>{name})(?:’s|'s)\s",
+        pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name}), in (?P<country>{name})(?:’s|'s)\s",
         produce: town_in_country,
         examples: &["a post in Dogondoutchi, in Niger's Dosso Region"],
         counter_examples: &["said Moussa, in Amadou's house"],
@@ -357,7 +357,7 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "name_paren_region",
         kind: Kind::Location,
-        pattern: r"(?P<span>{name}) \((?:{name}) (?:[Rr]egion|[Pp]rovince|[Ss]tate|[Dd]istrict)\)",
+        pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name}) \((?:{name}) (?:[Rr]egion|[Pp]rovince|[Ss]tate|[Dd]istrict)\)",
         produce: town,
         examples: &["positions in Diafarabé (Mopti Region) and"],
         counter_examples: &["troops (Mopti Region) and", "The army (Kayes Region)"],
@@ -365,7 +365,7 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "between_name_and",
         kind: Kind::Location,
-        pattern: r"\bbetween (?P<span>{name}) and (?:{name})\b",
+        pattern: r"(?-u:\b)between (?P<span>{name}) and (?:{name})(?-u:\b)",
         produce: town,
         examples: &["on the road between Kaya and Dori"],
         counter_examples: &[
@@ -376,7 +376,7 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "between_and_name",
         kind: Kind::Location,
-        pattern: r"\bbetween (?:{name}) and (?P<span>{name})\b",
+        pattern: r"(?-u:\b)between (?:{name}) and (?P<span>{name})(?-u:\b)",
         produce: town,
         examples: &["on the road between Kaya and Dori"],
         counter_examples: &["between March and April", "between Kaya and ISWAP"],
@@ -384,7 +384,7 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "near_name",
         kind: Kind::Location,
-        pattern: r"\b(?:near|outside|close to) (?P<span>{name})",
+        pattern: r"(?-u:\b)(?:near|outside|close to) (?P<span>{name})",
         produce: town,
         examples: &["a checkpoint near Torodi was overrun"],
         counter_examples: &[
@@ -396,15 +396,23 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "at_name_near",
         kind: Kind::Location,
-        pattern: r"\b(?:in|at) (?P<span>{name}),? (?:near|close to|outside|on the outskirts)\b",
+        pattern: r"(?-u:\b)(?:in|at) (?P<span>{name}),? (?:near|close to|outside|on the outskirts)(?-u:\b)",
         produce: town,
         examples: &["they attacked a base at Boulkessi near the border"],
         counter_examples: &["at Monday near noon", "at The Hague near"],
     },
     Rule {
+        name: "in_name_distance",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)(?:in|at) (?P<span>{name}),? (?:(?:roughly|about|some|around|approximately|nearly) )?\d[\d,.]* ?(?:km|kilometers|kilometres|miles)(?-u:\b)",
+        produce: town,
+        examples: &["The ambush happened in Tabatol, some 120 km from the border."],
+        counter_examples: &["in March, 30 km away", "in 2024, 40 km from"],
+    },
+    Rule {
         name: "capital_name",
         kind: Kind::Location,
-        pattern: r"\bcapital(?: city)?,? (?P<span>{name})",
+        pattern: r"(?-u:\b)capital(?: city)?,? (?P<span>{name})",
         produce: town,
         examples: &["soldiers were sent to the capital, Ouagadougou, after"],
         counter_examples: &["the capital, which", "capital The"],

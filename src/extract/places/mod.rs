@@ -576,7 +576,7 @@ fn gazetteer_hits(text: &str, ws: &[Word]) -> Vec<Hit> {
         }
         key.clear();
         key.push_str(&fold(first));
-        if NEVER_START.contains(&key.as_str()) {
+        if NEVER_START.contains(&key.as_str()) || !g.may_start(&key) {
             i += 1;
             continue;
         }
@@ -839,6 +839,11 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             {
                 continue;
             }
+            // An all-caps short word is an acronym ("GAO"), not a dateline town.
+            let span = &text[h.start..h.end];
+            if single && span.chars().count() <= 4 && !span.chars().any(char::is_lowercase) {
+                continue;
+            }
         }
         if matches!(r.kind, PlaceKind::Town | PlaceKind::District) {
             // Person names: after a title, or next to another capitalised word.
@@ -866,9 +871,14 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
                     continue;
                 }
             }
-            if adjacent_next && starts_upper(next) && !PLACE_FOLLOWERS.contains(&next_f.as_str()) {
-                continue;
-            }
+        }
+        if r.kind != PlaceKind::Country
+            && adjacent_next
+            && starts_upper(next)
+            && !PLACE_FOLLOWERS.contains(&next_f.as_str())
+        {
+            // "Forest Service", "Kayes Boys": part of a longer capitalised name.
+            continue;
         }
         // A capitalised "Region"/"State"/"Province" belongs to a region's mention.
         let mut end = h.end;
@@ -896,20 +906,25 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     }
 
     // Context rules: fill region and country from the text.
-    let known: Vec<(usize, usize, Place)> = out
+    let mut known: Vec<(usize, usize, Place)> = out
         .iter()
         .filter_map(|f| match &f.value {
             Value::Location(p) => Some((f.start, f.end, p.clone())),
             _ => None,
         })
         .collect();
+    // Sorted by start, so the lookups below are binary searches (no quadratic scans).
+    known.sort_by_key(|k| (k.0, k.1));
     for mut f in RULES.run(text, ctx) {
         if inside_group_name(text, f.start) {
             continue;
         }
         if let Value::Location(p) = &mut f.value {
             // Same span as a gazetteer match: the gazetteer's record is better.
-            if known.iter().any(|(s, e, _)| *s == f.start && *e == f.end) {
+            if known
+                .binary_search_by_key(&(f.start, f.end), |k| (k.0, k.1))
+                .is_ok()
+            {
                 continue;
             }
             fill_from_text(text, f.end, p, &known, &countries);
@@ -940,9 +955,10 @@ fn fill_from_text(
     let clause_end = text[end..limit]
         .find(['.', ';', '\n'])
         .map_or(limit, |i| end + i);
-    for (s, _, k) in known {
-        if *s < end || *s > clause_end {
-            continue;
+    let from = known.partition_point(|k| k.0 < end);
+    for (s, _, k) in &known[from..] {
+        if *s > clause_end {
+            break;
         }
         match k.precision {
             PlacePrecision::Region if p.admin1.is_none() && p.precision == PlacePrecision::Town => {
