@@ -9,6 +9,7 @@ pub mod extract;
 pub mod format;
 pub mod review;
 pub mod ui;
+pub mod workspace;
 
 /// "sitrep 0.1.0": the `generator` of every document.
 pub const GENERATOR: &str = concat!("sitrep ", env!("CARGO_PKG_VERSION"));

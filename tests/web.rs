@@ -28,6 +28,10 @@ struct Page {
 
 impl Page {
     async fn new() -> Page {
+        // Each page starts with an empty workspace (the page restores what was saved).
+        if let Ok(Some(storage)) = web_sys::window().unwrap().local_storage() {
+            storage.clear().unwrap();
+        }
         let document = gloo_utils_document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();

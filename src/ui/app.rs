@@ -22,6 +22,7 @@ use super::components::incidents::Incidents;
 use super::components::legend::Legend;
 use super::components::toolbar::Toolbar;
 use super::state::{Action, DocRef, State};
+use super::workspace_panel::{StateHandle, WorkspacePanel};
 
 /// The credit the place data's licence asks for.
 pub const CREDIT: &str = "Place data: GeoNames (geonames.org), CC BY 4.0";
@@ -101,6 +102,7 @@ pub fn App() -> Html {
                     <Incidents doc={doc} />
                 </section>
             </main>
+            <WorkspacePanel state={StateHandle::new(state.clone())} />
             <footer class="credit">{ CREDIT }</footer>
         </div>
     }

@@ -14,5 +14,7 @@ pub mod components;
 pub mod export;
 pub mod render;
 pub mod state;
+pub mod storage;
+pub mod workspace_panel;
 
 pub use app::App;

@@ -117,6 +117,9 @@ pub enum Action {
     Redo,
     /// Hide the error message.
     DismissError,
+    /// Replace the whole state: switching workspace entries, restoring after a reload (see
+    /// `ui::workspace_panel`).
+    Restore(Rc<State>),
 }
 
 impl State {
@@ -133,6 +136,35 @@ impl State {
     /// Number of undo steps kept.
     pub fn undo_len(&self) -> usize {
         self.undo.len()
+    }
+
+    /// The undo stack, oldest first (saved with the workspace).
+    pub fn undo_stack(&self) -> &[Snapshot] {
+        &self.undo
+    }
+
+    /// The redo stack, most recently undone last (saved with the workspace).
+    pub fn redo_stack(&self) -> &[Snapshot] {
+        &self.redo
+    }
+
+    /// A state showing `doc` with the given undo and redo stacks (as saved).
+    pub fn restored(
+        doc: Rc<Document>,
+        kept: bool,
+        mut undo: Vec<Snapshot>,
+        mut redo: Vec<Snapshot>,
+    ) -> State {
+        trim(&mut undo);
+        trim(&mut redo);
+        State {
+            doc,
+            kept,
+            undo,
+            redo,
+            error: None,
+            run: Run::None,
+        }
     }
 
     fn snapshot(&self) -> Snapshot {
@@ -253,6 +285,7 @@ impl State {
                 s.restore(next);
                 Some(s)
             }
+            Action::Restore(s) => Some((*s).clone()),
             Action::DismissError => {
                 self.error.as_ref()?;
                 let mut s = self.clone();
