@@ -8,7 +8,7 @@
 //!
 //! `tests` in this module checks every rule of every dimension against its own examples.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Captures, Regex};
 use std::sync::{LazyLock, OnceLock};
 
@@ -172,6 +172,7 @@ impl RuleSet {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&literals)
                 .ok()
         };
@@ -253,12 +254,7 @@ impl RuleSet {
             return None;
         }
         let mut per_rule: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
-        let newlines: Vec<usize> = text
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| b == b'\n')
-            .map(|(i, _)| i)
-            .collect();
+        let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
         for m in gate.find_overlapping_iter(text) {
             let (ls, le) = line_window(&newlines, text.len(), m.start(), m.end());
             for &r in &self.owners[m.pattern().as_usize()] {
