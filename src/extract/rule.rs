@@ -212,6 +212,15 @@ impl RuleSet {
             .collect()
     }
 
+    /// Each rule's required literals (`None`: runs over the whole text), for docs and tuning.
+    pub fn gate_literals(&self) -> Vec<(&'static str, Option<Vec<String>>)> {
+        self.rules
+            .iter()
+            .zip(&self.sources)
+            .map(|(r, src)| (r.name, required_literals(src)))
+            .collect()
+    }
+
     /// Runs every rule over `text`, in order; finds may overlap (see `overlap`).
     pub fn run(&self, text: &str, ctx: &Context) -> Vec<Found> {
         self.run_where(text, ctx, |_| true)
@@ -220,6 +229,16 @@ impl RuleSet {
     /// Runs the rule called `name` only (for the per-rule example tests).
     pub fn run_rule(&self, name: &str, text: &str, ctx: &Context) -> Vec<Found> {
         self.run_where(text, ctx, |r| r.name == name)
+    }
+
+    /// As [`RuleSet::run`], every rule over the whole text, without the literal gate: the
+    /// reference the gated run must agree with (tests, tuning).
+    pub fn run_ungated(&self, text: &str, ctx: &Context) -> Vec<Found> {
+        let mut out = Vec::new();
+        for (i, rule) in self.rules.iter().enumerate() {
+            run_one(rule, self.regex(i), text, 0, text.len(), ctx, &mut out);
+        }
+        out
     }
 
     fn run_where(&self, text: &str, ctx: &Context, want: impl Fn(&Rule) -> bool) -> Vec<Found> {
@@ -272,14 +291,34 @@ impl RuleSet {
     }
 }
 
-/// The lines holding `start..end`, with the line before and the line after: from the start of
-/// the previous line to the end of the next line, its line break included. `newlines` are the
-/// offsets of every `\n` in a text of `len` bytes.
+/// How far a match may reach from its literal, besides the neighbouring lines (text wrapped at
+/// short line lengths, or a phrase split by blank lines).
+const REACH: usize = 400;
+
+/// The window a match holding `start..end` must lie in: the lines holding it, the line before
+/// and the line after, and at least [`REACH`] bytes either side, widened to whole lines. A
+/// window starts at a line start and ends after a line break (or at the ends of the text), so
+/// `\b` and `$` see the same text at its edges as in the whole text. `newlines` are the offsets
+/// of every `\n` in a text of `len` bytes.
 fn line_window(newlines: &[usize], len: usize, start: usize, end: usize) -> (usize, usize) {
+    let line_start = |x: usize| {
+        let i = newlines.partition_point(|&p| p < x);
+        if i == 0 {
+            0
+        } else {
+            newlines[i - 1] + 1
+        }
+    };
+    let line_end = |x: usize| {
+        let j = newlines.partition_point(|&p| p < x);
+        newlines.get(j).map_or(len, |&p| p + 1)
+    };
     let i = newlines.partition_point(|&p| p < start);
-    let from = if i >= 2 { newlines[i - 2] + 1 } else { 0 };
+    let prev_line = if i >= 2 { newlines[i - 2] + 1 } else { 0 };
     let j = newlines.partition_point(|&p| p < end);
-    let to = newlines.get(j + 1).map_or(len, |&p| p + 1);
+    let next_line = newlines.get(j + 1).map_or(len, |&p| p + 1);
+    let from = prev_line.min(line_start(start.saturating_sub(REACH)));
+    let to = next_line.max(line_end((end + REACH).min(len)));
     (from, to)
 }
 
@@ -294,7 +333,9 @@ pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
         Lits::Exact(s) | Lits::Required(s) => s,
         Lits::Nothing => return None,
     };
-    if set.is_empty() || set.iter().any(String::is_empty) {
+    // A one- or two-letter literal ("h", "in") is in most lines: scanning for it costs more
+    // than it saves.
+    if set.is_empty() || set.iter().any(|s| s.len() < 3) {
         return None;
     }
     let mut set: Vec<String> = set.into_iter().collect();
@@ -601,7 +642,7 @@ mod tests {
                 rows.push((t0.elapsed(), dim, rule.name, n));
             }
         }
-        rows.sort_by(|a, b| b.0.cmp(&a.0));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.0));
         let total: std::time::Duration = rows.iter().map(|r| r.0).sum();
         println!(
             "{} bytes; all rules {:?} = {:.1} MB/s",
@@ -611,6 +652,60 @@ mod tests {
         );
         for (t, dim, name, n) in rows.iter().take(25) {
             println!("{:>10.2?} {dim}/{name} ({n} finds)", t);
+        }
+    }
+
+    /// The literal gate changes nothing: every rule's examples and counter-examples, run as one
+    /// text (joined by line breaks, spaces or nothing; one word per line; blank lines inside
+    /// phrases), give the same finds gated and over the whole text.
+    #[test]
+    fn gated_run_finds_what_the_whole_text_run_finds() {
+        let ctx = Context::published(chrono::NaiveDate::from_ymd_opt(2025, 2, 10).unwrap());
+        let mut sentences: Vec<&str> = Vec::new();
+        for (_, set) in all_rule_sets() {
+            for rule in set.rules() {
+                sentences.extend(rule.examples);
+                sentences.extend(rule.counter_examples);
+            }
+        }
+        let joined = sentences.join(" ");
+        let texts = [
+            sentences.join("\n"),
+            sentences.join(""),
+            sentences.join("\n\n"),
+            sentences.join("\r\n"),
+            joined.replace(' ', "\n"),
+            joined.replace(", ", ",\n\n"),
+            joined.clone(),
+        ];
+        for (k, text) in texts.iter().enumerate() {
+            for (dim, set) in all_rule_sets() {
+                let gated = set.run(text, &ctx);
+                let whole = set.run_ungated(text, &ctx);
+                assert_eq!(gated, whole, "{dim}, text variant {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn required_literals_table() {
+        for (pattern, want) in [
+            (r"(?i)\bkilled\b", Some(vec!["killed"])),
+            (
+                r"(?i)neutrali[sz]ed",
+                Some(vec!["neutralised", "neutralized"]),
+            ),
+            (
+                r"(?i)\d+\s+(?:were\s+)?(?:killed|wounded)",
+                Some(vec!["killed", "wounded"]),
+            ),
+            (r"(?i)(?:killed)?\s+\d+", None),
+            (r"\d+", None),
+            (r"(?i)a|killed", None),
+            (r"(?i)in\s+\w+", None),
+        ] {
+            let want = want.map(|v: Vec<&str>| v.into_iter().map(String::from).collect::<Vec<_>>());
+            assert_eq!(required_literals(pattern), want, "{pattern}");
         }
     }
 

@@ -404,8 +404,20 @@ mod tests {
     #[test]
     fn streaming_key_compare_agrees_with_key_of() {
         let names = [
-            "Tillabéri", "Tillaberi", "Kouré", "Ségou Region", "São Tomé", "Straße", "Al-Hasakah",
-            "Ouagadougou", "Ouaga", "", "N'Djamena", "Đà Nẵng", "e\u{301}toile", "Zz",
+            "Tillabéri",
+            "Tillaberi",
+            "Kouré",
+            "Ségou Region",
+            "São Tomé",
+            "Straße",
+            "Al-Hasakah",
+            "Ouagadougou",
+            "Ouaga",
+            "",
+            "N'Djamena",
+            "Đà Nẵng",
+            "e\u{301}toile",
+            "Zz",
         ];
         let mut buf = String::new();
         for a in names {
