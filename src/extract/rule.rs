@@ -327,7 +327,7 @@ fn line_window(newlines: &[usize], len: usize, start: usize, end: usize) -> (usi
 pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
-        .parse(pattern)
+        .parse(&without_case_flag(&without_unicode_classes(pattern)))
         .ok()?;
     let set = match lits(&hir) {
         Lits::Exact(s) | Lits::Required(s) => s,
@@ -342,6 +342,85 @@ pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
     set.sort();
     set.dedup();
     Some(set)
+}
+
+/// `pattern` with each Unicode class escape (`\p{L}`, `\w`, `\d`, `\s` and their negations)
+/// replaced by the ASCII class `[\x00-\x7F]` (also valid inside brackets, as a nested class).
+/// Both are too large to give a literal, so the literals found are the same, and the parser does
+/// not build Unicode tables (most of its cost on these patterns).
+fn without_unicode_classes(pattern: &str) -> String {
+    const ANY: &str = r"[\x00-\x7F]";
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('w' | 'W' | 'd' | 'D' | 's' | 'S') => out.push_str(ANY),
+            Some('p' | 'P') => {
+                if chars.peek() == Some(&'{') {
+                    for c in chars.by_ref() {
+                        if c == '}' {
+                            break;
+                        }
+                    }
+                } else {
+                    chars.next();
+                }
+                out.push_str(ANY);
+            }
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// `pattern` without the `i` flag in its flag groups (`(?i)`, `(?-i:…)`, `(?is:…)`). Literals are
+/// lower-cased and matched case-insensitively anyway, and case folding every letter of a long
+/// alternation is most of the parser's remaining cost.
+fn without_case_flag(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(i) = rest.find("(?") {
+        // An escaped "\(" is not a group.
+        let escaped = rest[..i].chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let flags_len = after
+            .find(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+            .unwrap_or(after.len());
+        let flags = &after[..flags_len];
+        let close = after[flags_len..].chars().next();
+        if escaped || flags.starts_with('P') || !matches!(close, Some(')' | ':')) {
+            out.push_str("(?");
+            rest = after;
+            continue;
+        }
+        let kept: String = flags.chars().filter(|&c| c != 'i').collect();
+        let kept = if kept == "-" || kept.ends_with('-') && kept.len() == 1 {
+            String::new()
+        } else {
+            kept.trim_end_matches('-').to_string()
+        };
+        match close {
+            Some(')') if kept.is_empty() => {}
+            Some(c) => {
+                out.push_str("(?");
+                out.push_str(&kept);
+                out.push(c);
+            }
+            None => {}
+        }
+        rest = &after[flags_len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// What is known about the strings a sub-pattern matches (lower-cased).
@@ -703,6 +782,12 @@ mod tests {
             (r"\d+", None),
             (r"(?i)a|killed", None),
             (r"(?i)in\s+\w+", None),
+            (r"(?i)[\p{L}'’]+\s+said\b", Some(vec!["said"])),
+            (
+                r"(?i:Wounded|(?-i:Killed))",
+                Some(vec!["killed", "wounded"]),
+            ),
+            (r"(?i)\\w+ killed", Some(vec!["\\w", " killed"])),
         ] {
             let want = want.map(|v: Vec<&str>| v.into_iter().map(String::from).collect::<Vec<_>>());
             assert_eq!(required_literals(pattern), want, "{pattern}");
