@@ -787,7 +787,8 @@ mod tests {
                 r"(?i:Wounded|(?-i:Killed))",
                 Some(vec!["killed", "wounded"]),
             ),
-            (r"(?i)\\w+ killed", Some(vec!["\\w", " killed"])),
+            // An escaped backslash before "w" is not the class \w.
+            (r"(?i)\\wounded", Some(vec![r"\wounded"])),
         ] {
             let want = want.map(|v: Vec<&str>| v.into_iter().map(String::from).collect::<Vec<_>>());
             assert_eq!(required_literals(pattern), want, "{pattern}");
