@@ -150,3 +150,21 @@ pub fn extract(text: &str, ctx: &Context) -> Extraction {
         incidents,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass offsets equal the full index's, for every byte offset of a mixed-script text.
+    #[test]
+    fn sparse_offsets_agree_with_the_full_index() {
+        let text = "Kouré — 36 soldats tués 😀 in Tillabe\u{301}ri; القاعدة, 𝒳\r\nend";
+        let full = span::Offsets::new(text);
+        let all: Vec<usize> = (0..=text.len() + 2).collect();
+        let sparse = SparseOffsets::new(text, all.iter().copied());
+        for &b in &all {
+            let c = full.char_of_byte(b);
+            assert_eq!(sparse.get(b), (c, full.utf16_of_char(c)), "byte {b}");
+        }
+    }
+}

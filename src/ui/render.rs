@@ -11,7 +11,8 @@
 //!   and say which side continues, so the page can draw one highlight in two pieces);
 //! - nesting deeper than [`MAX_DEPTH`] is not drawn (seven kinds can nest seven deep; only a
 //!   hand-made file goes further, and a browser should not recurse without bound);
-//! - empty spans and spans whose offsets do not fit the text are skipped.
+//! - empty spans and spans whose offsets do not fit the text are skipped;
+//! - at most [`MAX_MARKS`] entities are drawn (the first in text order).
 
 use std::ops::Range;
 
@@ -20,6 +21,11 @@ use crate::extract::{Entity, Kind};
 
 /// Deepest nesting drawn: one level per kind.
 pub const MAX_DEPTH: usize = 7;
+
+/// Most highlights drawn. A long article has a few hundred; a pasted megabyte can have tens of
+/// thousands, and drawing them all would freeze the page. Entities past this many (in text
+/// order) are still in the document and the export, just not drawn.
+pub const MAX_MARKS: usize = 5_000;
 
 /// A piece of the article as the page draws it. Ranges are byte offsets into the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,6 +80,7 @@ pub fn segments(text: &str, entities: &[Entity]) -> Vec<Segment> {
         })
         .collect();
     sort(&mut items);
+    items.truncate(MAX_MARKS);
     walk(0..text.len(), items, 0)
 }
 
@@ -141,13 +148,14 @@ fn walk(range: Range<usize>, items: Vec<Item>, depth: usize) -> Vec<Segment> {
     out
 }
 
-/// The kind's name as the legend and tooltips show it.
+/// The kind's name as the legend and tooltips show it (the `data-kind` name, capitalised, as
+/// the label after each highlight shows it).
 pub fn kind_label(kind: Kind) -> &'static str {
     match kind {
         Kind::Date => "Date",
-        Kind::Location => "Place",
+        Kind::Location => "Location",
         Kind::Actor => "Actor",
-        Kind::Casualty => "Casualties",
+        Kind::Casualty => "Casualty",
         Kind::Figure => "Figure",
         Kind::Weapon => "Weapon",
         Kind::Source => "Source",
@@ -367,6 +375,29 @@ mod tests {
         assert_eq!(depth(&segs), MAX_DEPTH);
         // Every byte is still drawn once.
         assert_eq!(to_bracketed(&text, &ents, &segs).matches('x').count(), 40);
+    }
+
+    #[test]
+    fn draws_at_most_max_marks() {
+        let text = "ab ".repeat(MAX_MARKS + 10);
+        let ents: Vec<Entity> = (0..MAX_MARKS + 10)
+            .rev()
+            .map(|i| ent(&text, W, i * 3, i * 3 + 2))
+            .collect();
+        let segs = segments(&text, &ents);
+        let marks: Vec<usize> = segs
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Mark(m) => Some(m.range.start),
+                Segment::Text(_) => None,
+            })
+            .collect();
+        assert_eq!(marks.len(), MAX_MARKS);
+        assert_eq!(marks.first(), Some(&0), "the first ones in the text");
+        let plain = to_bracketed(&text, &ents, &segs)
+            .replace("[weapon:", "")
+            .replace(']', "");
+        assert_eq!(plain, text, "the rest is drawn as plain text");
     }
 
     #[test]

@@ -689,7 +689,7 @@ mod tests {
 
     #[test]
     fn hostile_text_never_panics() {
-        let big = "Gunmen killed 12 villagers on Monday. ".repeat(30_000);
+        let big = "Gunmen killed 12 villagers on Monday. 😀 ".repeat(500);
         for t in [
             "",
             "\u{202e}مقتل 12 جنديا\u{202c}",

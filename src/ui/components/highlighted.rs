@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::DocProps;
 use crate::extract::Entity;
-use crate::ui::render::{describe, kind_label, segments, Segment};
+use crate::ui::render::{describe, kind_label, segments, Segment, MAX_MARKS};
 
 /// Which entity the tooltip shows, and where (pixels, relative to the view).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -66,10 +66,33 @@ pub fn Highlighted(props: &DocProps) -> Html {
         }
     };
 
+    // Place the tooltip through the CSSOM: the page's Content-Security-Policy (`style-src
+    // 'self'`) blocks inline `style` attributes, not style properties set from script.
+    let tip_ref = use_node_ref();
+    {
+        let tip_ref = tip_ref.clone();
+        use_effect_with(*tip, move |t| {
+            if let (Some(t), Some(el)) = (t, tip_ref.cast::<HtmlElement>()) {
+                // Keep it inside the view: shift left when the mark is near the right edge.
+                let room = el.parent_element().map_or(0, |p| p.client_width());
+                let left = t.left.min(room - el.offset_width()).max(0);
+                let style = el.style();
+                let _ = style.set_property("top", &format!("{}px", t.top));
+                let _ = style.set_property("left", &format!("{left}px"));
+            }
+        });
+    }
+
     let tooltip = tip.and_then(|t| Some((t, doc.entities.get(t.entity)?)));
     let empty = doc.document.text.is_empty();
+    let hidden = doc.entities.len().saturating_sub(MAX_MARKS);
     html! {
         <div class="highlighted">
+            if hidden > 0 {
+                <p class="note" role="note">{ format!(
+                    "This text has {} highlights; the first {MAX_MARKS} are drawn. \
+                     All of them are in the export.", doc.entities.len()) }</p>
+            }
             <div class="article-view" dir="auto" ref={view}
                 onmouseover={{ let s = show.clone(); move |e: MouseEvent| s(e.into()) }}
                 onfocusin={move |e: FocusEvent| show(e.into())}
@@ -82,9 +105,9 @@ pub fn Highlighted(props: &DocProps) -> Html {
                     <Marks doc={props.doc.clone()} />
                 }
             </div>
-            if let Some((t, e)) = tooltip {
-                <div id="mark-tip" class={classes!("tip", format!("k-{}", e.kind.as_str()))} role="tooltip"
-                    style={format!("top: {}px; left: {}px", t.top, t.left)}>
+            if let Some((_, e)) = tooltip {
+                <div id="mark-tip" class={classes!("tip", format!("k-{}", e.kind.as_str()))}
+                    role="tooltip" ref={tip_ref}>
                     { tip_body(e) }
                 </div>
             }

@@ -7,6 +7,9 @@ use super::DocProps;
 use crate::extract::{CasualtyRow, Incident};
 use crate::ui::render::count_range;
 
+/// Most incident cards drawn.
+pub const MAX_CARDS: usize = 200;
+
 /// The list of incident cards.
 #[component]
 pub fn Incidents(props: &DocProps) -> Html {
@@ -17,7 +20,12 @@ pub fn Incidents(props: &DocProps) -> Html {
             if incidents.is_empty() {
                 <p class="placeholder">{ "No incident found yet." }</p>
             }
-            { for incidents.iter().map(card) }
+            if incidents.len() > MAX_CARDS {
+                <p class="note" role="note">{ format!(
+                    "The first {MAX_CARDS} of {} incidents are shown; all are in the export.",
+                    incidents.len()) }</p>
+            }
+            { for incidents.iter().take(MAX_CARDS).map(card) }
         </section>
     }
 }
