@@ -35,7 +35,6 @@ use std::sync::LazyLock;
 pub use context::Context;
 pub use model::*;
 use rule::{Found, RuleSet};
-use span::Offsets;
 
 /// What [`extract`] returns.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -74,21 +73,21 @@ pub fn find_all(text: &str, ctx: &Context) -> Vec<Found> {
 
 /// Turns byte-offset finds into exported entities with ids `e1`, `e2`, ….
 pub fn to_entities(text: &str, found: Vec<Found>) -> Vec<Entity> {
-    let offsets = Offsets::new(text);
+    let offsets = SparseOffsets::new(text, found.iter().flat_map(|f| [f.start, f.end]));
     found
         .into_iter()
         .enumerate()
         .filter_map(|(i, f)| {
             let quoted = text.get(f.start..f.end)?;
-            let start = offsets.char_of_byte(f.start);
-            let end = offsets.char_of_byte(f.end);
+            let (start, start_utf16) = offsets.get(f.start);
+            let (end, end_utf16) = offsets.get(f.end);
             Some(Entity {
                 id: format!("e{}", i + 1),
                 kind: f.value.kind(),
                 start,
                 end,
-                start_utf16: offsets.utf16_of_char(start),
-                end_utf16: offsets.utf16_of_char(end),
+                start_utf16,
+                end_utf16,
                 text: quoted.to_string(),
                 rule: f.rule.to_string(),
                 origin: Origin::Auto,
@@ -98,6 +97,50 @@ pub fn to_entities(text: &str, found: Vec<Found>) -> Vec<Entity> {
         .collect()
 }
 
+/// Code point and UTF-16 offsets of a few byte offsets, found in one pass over the text (the
+/// same numbers as [`span::Offsets`], without indexing every char of a long text).
+struct SparseOffsets {
+    /// (byte offset, code point offset, UTF-16 offset), sorted by byte offset.
+    at: Vec<(usize, usize, usize)>,
+}
+
+impl SparseOffsets {
+    fn new(text: &str, bytes: impl Iterator<Item = usize>) -> SparseOffsets {
+        let mut wanted: Vec<usize> = bytes.collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut at = Vec::with_capacity(wanted.len());
+        let (mut chars, mut utf16, mut pos) = (0usize, 0usize, 0usize);
+        for wanted_b in wanted {
+            let b = wanted_b.min(text.len());
+            // Offsets inside a char count as that char (as `Offsets::char_of_byte`).
+            let mut stop = b;
+            while stop > pos && !text.is_char_boundary(stop) {
+                stop -= 1;
+            }
+            if let Some(seg) = text.get(pos..stop.max(pos)) {
+                if seg.is_ascii() {
+                    chars += seg.len();
+                    utf16 += seg.len();
+                } else {
+                    for c in seg.chars() {
+                        chars += 1;
+                        utf16 += c.len_utf16();
+                    }
+                }
+                pos = stop.max(pos);
+            }
+            at.push((wanted_b, chars, utf16));
+        }
+        SparseOffsets { at }
+    }
+
+    fn get(&self, byte: usize) -> (usize, usize) {
+        let i = self.at.partition_point(|e| e.0 < byte);
+        self.at.get(i).map_or((0, 0), |e| (e.1, e.2))
+    }
+}
+
 /// Extracts entities and incidents from an article.
 pub fn extract(text: &str, ctx: &Context) -> Extraction {
     let entities = to_entities(text, find_all(text, ctx));
@@ -105,5 +148,23 @@ pub fn extract(text: &str, ctx: &Context) -> Extraction {
     Extraction {
         entities,
         incidents,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass offsets equal the full index's, for every byte offset of a mixed-script text.
+    #[test]
+    fn sparse_offsets_agree_with_the_full_index() {
+        let text = "Kouré — 36 soldats tués 😀 in Tillabe\u{301}ri; القاعدة, 𝒳\r\nend";
+        let full = span::Offsets::new(text);
+        let all: Vec<usize> = (0..=text.len() + 2).collect();
+        let sparse = SparseOffsets::new(text, all.iter().copied());
+        for &b in &all {
+            let c = full.char_of_byte(b);
+            assert_eq!(sparse.get(b), (c, full.utf16_of_char(c)), "byte {b}");
+        }
     }
 }

@@ -8,8 +8,9 @@
 //!
 //! `tests` in this module checks every rule of every dimension against its own examples.
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Captures, Regex};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::context::Context;
 use super::model::{Kind, Value};
@@ -119,9 +120,23 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
 }
 
 /// The rules of one dimension, compiled once.
+///
+/// Speed: each rule's regex is compiled on first use, and only runs over the parts of the text
+/// that can hold a match. From each pattern, [`required_literals`] derives strings one of which
+/// every match must contain ("kill", "wound"…); one Aho–Corasick scan per call finds them all,
+/// and a rule then runs only over the lines holding one of its literals, plus the line before and
+/// the line after (a match may run across a line break). Rules with no such literal run over the
+/// whole text.
 pub struct RuleSet {
     rules: &'static [Rule],
-    compiled: Vec<Regex>,
+    sources: Vec<String>,
+    compiled: Vec<OnceLock<Regex>>,
+    /// Per rule: `true` when it has required literals (runs gated), `false` = whole text.
+    gated: Vec<bool>,
+    /// All rules' literals, ASCII case-insensitive; pattern id → index into `owners`.
+    gate: Option<AhoCorasick>,
+    /// Per literal pattern: the rules that require it.
+    owners: Vec<Vec<u32>>,
 }
 
 impl RuleSet {
@@ -131,14 +146,47 @@ impl RuleSet {
     /// If a pattern does not compile: rules are compiled-in data, and the test
     /// `every_rule_compiles` catches a bad one before it ships.
     pub fn new(rules: &'static [Rule], fragments: &[(&str, &str)]) -> RuleSet {
-        let compiled = rules
+        let sources: Vec<String> = rules
             .iter()
-            .map(|r| {
-                let src = ascii_word_boundaries(&expand(r.pattern, fragments));
-                Regex::new(&src).unwrap_or_else(|e| panic!("rule {}: {e}", r.name))
-            })
+            .map(|r| ascii_word_boundaries(&expand(r.pattern, fragments)))
             .collect();
-        RuleSet { rules, compiled }
+        let mut literals: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<u32>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let mut gated = Vec::with_capacity(rules.len());
+        for (i, src) in sources.iter().enumerate() {
+            let lits = required_literals(src);
+            gated.push(lits.is_some());
+            for lit in lits.unwrap_or_default() {
+                let k = *index.entry(lit.clone()).or_insert_with(|| {
+                    literals.push(lit);
+                    owners.push(Vec::new());
+                    owners.len() - 1
+                });
+                owners[k].push(i as u32);
+            }
+        }
+        let gate = if literals.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&literals)
+                .ok()
+        };
+        if gate.is_none() {
+            gated.iter_mut().for_each(|g| *g = false);
+        }
+        RuleSet {
+            rules,
+            compiled: sources.iter().map(|_| OnceLock::new()).collect(),
+            sources,
+            gated,
+            gate,
+            owners,
+        }
     }
 
     /// The rules.
@@ -146,30 +194,456 @@ impl RuleSet {
         self.rules
     }
 
+    /// Rule `i`'s regex, compiled on first use.
+    fn regex(&self, i: usize) -> &Regex {
+        self.compiled[i].get_or_init(|| {
+            Regex::new(&self.sources[i])
+                .unwrap_or_else(|e| panic!("rule {}: {e}", self.rules[i].name))
+        })
+    }
+
+    /// Names of the rules that have no required literal (they scan the whole text).
+    pub fn ungated(&self) -> Vec<&'static str> {
+        self.rules
+            .iter()
+            .zip(&self.gated)
+            .filter(|(_, g)| !**g)
+            .map(|(r, _)| r.name)
+            .collect()
+    }
+
+    /// Each rule's required literals (`None`: runs over the whole text), for docs and tuning.
+    pub fn gate_literals(&self) -> Vec<(&'static str, Option<Vec<String>>)> {
+        self.rules
+            .iter()
+            .zip(&self.sources)
+            .map(|(r, src)| (r.name, required_literals(src)))
+            .collect()
+    }
+
     /// Runs every rule over `text`, in order; finds may overlap (see `overlap`).
     pub fn run(&self, text: &str, ctx: &Context) -> Vec<Found> {
-        let mut out = Vec::new();
-        for (rule, re) in self.rules.iter().zip(&self.compiled) {
-            run_one(rule, re, text, ctx, &mut out);
-        }
-        out
+        self.run_where(text, ctx, |_| true)
     }
 
     /// Runs the rule called `name` only (for the per-rule example tests).
     pub fn run_rule(&self, name: &str, text: &str, ctx: &Context) -> Vec<Found> {
+        self.run_where(text, ctx, |r| r.name == name)
+    }
+
+    /// As [`RuleSet::run`], every rule over the whole text, without the literal gate: the
+    /// reference the gated run must agree with (tests, tuning).
+    pub fn run_ungated(&self, text: &str, ctx: &Context) -> Vec<Found> {
         let mut out = Vec::new();
-        for (rule, re) in self.rules.iter().zip(&self.compiled) {
-            if rule.name == name {
-                run_one(rule, re, text, ctx, &mut out);
+        for (i, rule) in self.rules.iter().enumerate() {
+            run_one(rule, self.regex(i), text, 0, text.len(), ctx, &mut out);
+        }
+        out
+    }
+
+    fn run_where(&self, text: &str, ctx: &Context, want: impl Fn(&Rule) -> bool) -> Vec<Found> {
+        let mut out = Vec::new();
+        let windows = self.windows(text);
+        for (i, rule) in self.rules.iter().enumerate() {
+            if !want(rule) {
+                continue;
+            }
+            match &windows {
+                Some(w) if self.gated[i] => {
+                    for &(start, end) in &w[i] {
+                        if start < end {
+                            run_one(rule, self.regex(i), text, start, end, ctx, &mut out);
+                        }
+                    }
+                }
+                _ => run_one(rule, self.regex(i), text, 0, text.len(), ctx, &mut out),
             }
         }
         out
     }
+
+    /// Per rule, the merged windows (byte ranges on line bounds) its matches must lie in; `None`
+    /// when gating is off for this text.
+    fn windows(&self, text: &str) -> Option<Vec<Vec<(usize, usize)>>> {
+        let gate = self.gate.as_ref()?;
+        // Case folding maps these two to ASCII letters ("K" Kelvin sign → k, "ſ" long s → s): a
+        // regex with (?i) matches them where an ASCII literal scan would not. Never in news text;
+        // if present, run every rule over the whole text.
+        if text.contains(['\u{212a}', '\u{17f}']) {
+            return None;
+        }
+        let mut per_rule: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
+        let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        for m in gate.find_overlapping_iter(text) {
+            let (ls, le) = line_window(&newlines, text.len(), m.start(), m.end());
+            for &r in &self.owners[m.pattern().as_usize()] {
+                let w = &mut per_rule[r as usize];
+                match w.last_mut() {
+                    Some(last) if ls <= last.1 => {
+                        last.0 = last.0.min(ls);
+                        last.1 = last.1.max(le);
+                    }
+                    _ => w.push((ls, le)),
+                }
+            }
+        }
+        Some(per_rule)
+    }
 }
 
-fn run_one(rule: &'static Rule, re: &Regex, text: &str, ctx: &Context, out: &mut Vec<Found>) {
-    for caps in re.captures_iter(text) {
-        let Some(m) = caps.name("span").or_else(|| caps.get(0)) else {
+/// How far a match may reach from its literal, besides the neighbouring lines (text wrapped at
+/// short line lengths, or a phrase split by blank lines).
+const REACH: usize = 400;
+
+/// The window a match holding `start..end` must lie in: the lines holding it, the line before
+/// and the line after, and at least [`REACH`] bytes either side, widened to whole lines. A
+/// window starts at a line start and ends after a line break (or at the ends of the text), so
+/// `\b` and `$` see the same text at its edges as in the whole text. `newlines` are the offsets
+/// of every `\n` in a text of `len` bytes.
+fn line_window(newlines: &[usize], len: usize, start: usize, end: usize) -> (usize, usize) {
+    let line_start = |x: usize| {
+        let i = newlines.partition_point(|&p| p < x);
+        if i == 0 {
+            0
+        } else {
+            newlines[i - 1] + 1
+        }
+    };
+    let line_end = |x: usize| {
+        let j = newlines.partition_point(|&p| p < x);
+        newlines.get(j).map_or(len, |&p| p + 1)
+    };
+    let i = newlines.partition_point(|&p| p < start);
+    let prev_line = if i >= 2 { newlines[i - 2] + 1 } else { 0 };
+    let j = newlines.partition_point(|&p| p < end);
+    let next_line = newlines.get(j + 1).map_or(len, |&p| p + 1);
+    let from = prev_line.min(line_start(start.saturating_sub(REACH)));
+    let to = next_line.max(line_end((end + REACH).min(len)));
+    (from, to)
+}
+
+/// Lower-case strings one of which every match of `pattern` contains, or `None` if no such set
+/// can be derived (then the rule runs over the whole text).
+pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&without_case_flag(&without_unicode_classes(pattern)))
+        .ok()?;
+    let set = match lits(&hir) {
+        Lits::Exact(s) | Lits::Required(s) => s,
+        Lits::Nothing => return None,
+    };
+    // A one- or two-letter literal ("h", "in") is in most lines: scanning for it costs more
+    // than it saves.
+    if set.is_empty() || set.iter().any(|s| s.len() < 3) {
+        return None;
+    }
+    let mut set: Vec<String> = set.into_iter().collect();
+    set.sort();
+    set.dedup();
+    Some(set)
+}
+
+/// `pattern` with each Unicode class escape (`\p{L}`, `\w`, `\d`, `\s` and their negations)
+/// replaced by the ASCII class `[\x00-\x7F]` (also valid inside brackets, as a nested class).
+/// Both are too large to give a literal, so the literals found are the same, and the parser does
+/// not build Unicode tables (most of its cost on these patterns).
+fn without_unicode_classes(pattern: &str) -> String {
+    const ANY: &str = r"[\x00-\x7F]";
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('w' | 'W' | 'd' | 'D' | 's' | 'S') => out.push_str(ANY),
+            Some('p' | 'P') => {
+                if chars.peek() == Some(&'{') {
+                    for c in chars.by_ref() {
+                        if c == '}' {
+                            break;
+                        }
+                    }
+                } else {
+                    chars.next();
+                }
+                out.push_str(ANY);
+            }
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// `pattern` without the `i` flag in its flag groups (`(?i)`, `(?-i:…)`, `(?is:…)`). Literals are
+/// lower-cased and matched case-insensitively anyway, and case folding every letter of a long
+/// alternation is most of the parser's remaining cost.
+fn without_case_flag(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(i) = rest.find("(?") {
+        // An escaped "\(" is not a group.
+        let escaped = rest[..i].chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let flags_len = after
+            .find(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+            .unwrap_or(after.len());
+        let flags = &after[..flags_len];
+        let close = after[flags_len..].chars().next();
+        if escaped || flags.starts_with('P') || !matches!(close, Some(')' | ':')) {
+            out.push_str("(?");
+            rest = after;
+            continue;
+        }
+        let kept: String = flags.chars().filter(|&c| c != 'i').collect();
+        let kept = if kept == "-" || kept.ends_with('-') && kept.len() == 1 {
+            String::new()
+        } else {
+            kept.trim_end_matches('-').to_string()
+        };
+        match close {
+            Some(')') if kept.is_empty() => {}
+            Some(c) => {
+                out.push_str("(?");
+                out.push_str(&kept);
+                out.push(c);
+            }
+            None => {}
+        }
+        rest = &after[flags_len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What is known about the strings a sub-pattern matches (lower-cased).
+#[derive(Clone, Debug)]
+enum Lits {
+    /// It matches exactly one of these strings.
+    Exact(Vec<String>),
+    /// Every match contains one of these strings.
+    Required(Vec<String>),
+    /// Nothing useful.
+    Nothing,
+}
+
+const MAX_SET: usize = 400;
+
+/// How good a set is as a gate: longer shortest literal first, then fewer literals.
+fn score(set: &[String]) -> (usize, std::cmp::Reverse<usize>) {
+    let min = set.iter().map(|s| s.len()).min().unwrap_or(0);
+    (min.min(6), std::cmp::Reverse(set.len()))
+}
+
+fn better(a: Option<Vec<String>>, b: Vec<String>) -> Option<Vec<String>> {
+    if b.is_empty() || b.iter().any(String::is_empty) {
+        return a;
+    }
+    match a {
+        Some(a) if score(&a) >= score(&b) => Some(a),
+        _ => Some(b),
+    }
+}
+
+fn class_chars(ranges: impl Iterator<Item = (u32, u32)>) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for (lo, hi) in ranges {
+        if hi - lo > 8 {
+            return None;
+        }
+        for c in lo..=hi {
+            let c = char::from_u32(c)?;
+            if c == '\u{212a}' || c == '\u{17f}' {
+                continue; // see `windows`
+            }
+            let s = c.to_ascii_lowercase().to_string();
+            if !out.contains(&s) {
+                out.push(s);
+            }
+            if out.len() > 4 {
+                return None;
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn lits(hir: &regex_syntax::hir::Hir) -> Lits {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Lits::Exact(vec![String::new()]),
+        HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
+            Ok(s) => Lits::Exact(vec![s.to_ascii_lowercase()]),
+            Err(_) => Lits::Nothing,
+        },
+        HirKind::Class(Class::Unicode(c)) => {
+            match class_chars(
+                c.ranges()
+                    .iter()
+                    .map(|r| (r.start() as u32, r.end() as u32)),
+            ) {
+                Some(s) => Lits::Exact(s),
+                None => Lits::Nothing,
+            }
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            if c.ranges().iter().any(|r| r.end() >= 0x80) {
+                return Lits::Nothing;
+            }
+            match class_chars(
+                c.ranges()
+                    .iter()
+                    .map(|r| (r.start() as u32, r.end() as u32)),
+            ) {
+                Some(s) => Lits::Exact(s),
+                None => Lits::Nothing,
+            }
+        }
+        HirKind::Capture(c) => lits(&c.sub),
+        HirKind::Repetition(r) => {
+            if r.min == 0 {
+                return Lits::Exact(vec![String::new()]).weaken_if(r.max != Some(0));
+            }
+            match lits(&r.sub) {
+                Lits::Exact(s) if r.min == 1 && r.max == Some(1) => Lits::Exact(s),
+                Lits::Exact(s) | Lits::Required(s) => Lits::Required(s),
+                Lits::Nothing => Lits::Nothing,
+            }
+        }
+        HirKind::Concat(subs) => {
+            let mut best: Option<Vec<String>> = None;
+            let mut run: Option<Vec<String>> = Some(vec![String::new()]);
+            let mut all_exact = true;
+            for sub in subs {
+                match lits(sub) {
+                    Lits::Exact(s) => {
+                        let joined = run.as_ref().and_then(|r| cross(r, &s));
+                        match joined {
+                            Some(j) => run = Some(j),
+                            None => {
+                                // Too many: close the run, start again from this child.
+                                all_exact = false;
+                                if let Some(r) = run.take() {
+                                    best = better(best, r);
+                                }
+                                run = Some(s);
+                            }
+                        }
+                    }
+                    other => {
+                        all_exact = false;
+                        if let Some(r) = run.take() {
+                            best = better(best, r);
+                        }
+                        run = Some(vec![String::new()]);
+                        if let Lits::Required(s) = other {
+                            best = better(best, s);
+                        }
+                    }
+                }
+            }
+            match (all_exact, run) {
+                (true, Some(r)) => Lits::Exact(r),
+                (_, run) => {
+                    if let Some(r) = run {
+                        best = better(best, r);
+                    }
+                    best.map_or(Lits::Nothing, Lits::Required)
+                }
+            }
+        }
+        HirKind::Alternation(subs) => {
+            let mut out: Vec<String> = Vec::new();
+            let mut exact = true;
+            for sub in subs {
+                match lits(sub) {
+                    Lits::Exact(s) => out.extend(s),
+                    Lits::Required(s) => {
+                        exact = false;
+                        out.extend(s);
+                    }
+                    Lits::Nothing => return Lits::Nothing,
+                }
+                if out.len() > MAX_SET {
+                    return Lits::Nothing;
+                }
+            }
+            out.sort();
+            out.dedup();
+            if exact {
+                Lits::Exact(out)
+            } else if out.iter().any(String::is_empty) {
+                Lits::Nothing
+            } else {
+                Lits::Required(out)
+            }
+        }
+    }
+}
+
+impl Lits {
+    /// An optional part: matches "" or something else, so only "" is known for sure.
+    fn weaken_if(self, optional_content: bool) -> Lits {
+        if optional_content {
+            Lits::Required(vec![String::new()])
+        } else {
+            self
+        }
+    }
+}
+
+/// Every `a` followed by every `b`, or `None` past the size limit.
+fn cross(a: &[String], b: &[String]) -> Option<Vec<String>> {
+    if a.len() * b.len() > MAX_SET {
+        return None;
+    }
+    let mut out = Vec::with_capacity(a.len() * b.len());
+    for x in a {
+        for y in b {
+            out.push(format!("{x}{y}"));
+        }
+    }
+    Some(out)
+}
+
+/// Runs `re` over `text[start..end]`, seeing the text before `start` (for `\b`), as a plain
+/// `captures_iter` over the whole text would find there.
+fn run_one(
+    rule: &'static Rule,
+    re: &Regex,
+    text: &str,
+    start: usize,
+    end: usize,
+    ctx: &Context,
+    out: &mut Vec<Found>,
+) {
+    let Some(hay) = text.get(..end) else { return };
+    let mut at = start;
+    let mut last_empty_end = None;
+    while at <= hay.len() {
+        let Some(caps) = re.captures_at(hay, at) else {
+            break;
+        };
+        let Some(whole) = caps.get(0) else { break };
+        // As `captures_iter`: an empty match right after the previous match is skipped.
+        if whole.start() == whole.end() {
+            if last_empty_end == Some(whole.end()) {
+                at = next_char(hay, at);
+                continue;
+            }
+            at = next_char(hay, whole.end());
+        } else {
+            at = whole.end();
+        }
+        last_empty_end = Some(whole.end());
+        let Some(m) = caps.name("span").or(Some(whole)) else {
             continue;
         };
         if m.start() == m.end() {
@@ -185,6 +659,12 @@ fn run_one(rule: &'static Rule, re: &Regex, text: &str, ctx: &Context, out: &mut
             });
         }
     }
+}
+
+fn next_char(s: &str, i: usize) -> usize {
+    s.get(i..)
+        .and_then(|r| r.chars().next())
+        .map_or(i + 1, |c| i + c.len_utf8())
 }
 
 /// Every rule set of the engine, for the example tests and the README's rule index.
@@ -251,6 +731,67 @@ mod tests {
         );
         for (t, dim, name, n) in rows.iter().take(25) {
             println!("{:>10.2?} {dim}/{name} ({n} finds)", t);
+        }
+    }
+
+    /// The literal gate changes nothing: every rule's examples and counter-examples, run as one
+    /// text (joined by line breaks, spaces or nothing; one word per line; blank lines inside
+    /// phrases), give the same finds gated and over the whole text.
+    #[test]
+    fn gated_run_finds_what_the_whole_text_run_finds() {
+        let ctx = Context::published(chrono::NaiveDate::from_ymd_opt(2025, 2, 10).unwrap());
+        let mut sentences: Vec<&str> = Vec::new();
+        for (_, set) in all_rule_sets() {
+            for rule in set.rules() {
+                sentences.extend(rule.examples);
+                sentences.extend(rule.counter_examples);
+            }
+        }
+        let joined = sentences.join(" ");
+        let texts = [
+            sentences.join("\n"),
+            sentences.join(""),
+            sentences.join("\n\n"),
+            sentences.join("\r\n"),
+            joined.replace(' ', "\n"),
+            joined.replace(", ", ",\n\n"),
+            joined.clone(),
+        ];
+        for (k, text) in texts.iter().enumerate() {
+            for (dim, set) in all_rule_sets() {
+                let gated = set.run(text, &ctx);
+                let whole = set.run_ungated(text, &ctx);
+                assert_eq!(gated, whole, "{dim}, text variant {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn required_literals_table() {
+        for (pattern, want) in [
+            (r"(?i)\bkilled\b", Some(vec!["killed"])),
+            (
+                r"(?i)neutrali[sz]ed",
+                Some(vec!["neutralised", "neutralized"]),
+            ),
+            (
+                r"(?i)\d+\s+(?:were\s+)?(?:killed|wounded)",
+                Some(vec!["killed", "wounded"]),
+            ),
+            (r"(?i)(?:killed)?\s+\d+", None),
+            (r"\d+", None),
+            (r"(?i)a|killed", None),
+            (r"(?i)in\s+\w+", None),
+            (r"(?i)[\p{L}'’]+\s+said\b", Some(vec!["said"])),
+            (
+                r"(?i:Wounded|(?-i:Killed))",
+                Some(vec!["killed", "wounded"]),
+            ),
+            // An escaped backslash before "w" is not the class \w.
+            (r"(?i)\\wounded", Some(vec![r"\wounded"])),
+        ] {
+            let want = want.map(|v: Vec<&str>| v.into_iter().map(String::from).collect::<Vec<_>>());
+            assert_eq!(required_literals(pattern), want, "{pattern}");
         }
     }
 
