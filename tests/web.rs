@@ -302,6 +302,7 @@ async fn an_opened_document_is_shown_exactly_as_saved() {
         text: "Masked gunmen".into(),
         rule: "manual".into(),
         origin: Origin::Manual,
+        status: Default::default(),
         value: Value::Actor(ActorValue {
             name: "unidentified gunmen".into(),
             side: Side::Rebel,

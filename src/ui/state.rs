@@ -400,6 +400,7 @@ mod tests {
             text: "mortar".into(),
             rule: "manual".into(),
             origin: Origin::Manual,
+            status: Default::default(),
             value: Value::Weapon(WeaponValue {
                 name: "mortar".into(),
                 category: "artillery".into(),
