@@ -11,6 +11,7 @@
 
 pub mod app;
 pub mod components;
+pub mod edit;
 pub mod export;
 pub mod render;
 pub mod state;

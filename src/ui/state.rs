@@ -22,6 +22,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::edit::{self, Deleted, Edit};
+use crate::extract::{Entity, Origin};
 use crate::format::{self, Document, Meta};
 
 /// Most undo steps kept.
@@ -37,6 +39,10 @@ pub struct Snapshot {
     /// True when the entities and incidents are the document's own (opened from a file) rather
     /// than what extraction gives for the current text; editing the text clears it.
     pub kept: bool,
+    /// See [`State::lost`].
+    pub lost: Vec<Entity>,
+    /// See [`State::deleted`].
+    pub deleted: Vec<Deleted>,
 }
 
 /// A shared document compared by pointer: a component whose props hold one re-renders only
@@ -71,6 +77,12 @@ pub struct State {
     pub doc: Rc<Document>,
     /// See [`Snapshot::kept`].
     pub kept: bool,
+    /// Manual spans whose quote the text no longer holds (flagged to the user, never dropped
+    /// silently), with their old offsets.
+    pub lost: Vec<Entity>,
+    /// Automatic spans the user deleted (or relabelled, resized), so re-extraction does not
+    /// bring them back.
+    pub deleted: Vec<Deleted>,
     /// Earlier documents, oldest first.
     undo: Vec<Snapshot>,
     /// Undone documents, most recently undone last.
@@ -85,6 +97,8 @@ impl Default for State {
         State {
             doc: Rc::new(format::annotate(Meta::default())),
             kept: false,
+            lost: Vec::new(),
+            deleted: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             error: None,
@@ -117,6 +131,10 @@ pub enum Action {
     Redo,
     /// Hide the error message.
     DismissError,
+    /// A manual correction (see [`Edit`]).
+    Edit(Edit),
+    /// Forget a lost span (by its id).
+    DismissLost(String),
 }
 
 impl State {
@@ -139,6 +157,8 @@ impl State {
         Snapshot {
             doc: self.doc.clone(),
             kept: self.kept,
+            lost: self.lost.clone(),
+            deleted: self.deleted.clone(),
         }
     }
 
@@ -168,11 +188,11 @@ impl State {
                     return None;
                 }
                 let (run, new_step) = typing(&meta.text, &text);
-                let doc = format::annotate(Meta {
+                let meta = Meta {
                     text,
                     ..meta.clone()
-                });
-                Some(self.clone().commit(doc, false, run, new_step))
+                };
+                Some(self.rerun(meta, run, new_step))
             }
             Action::SetPublished(p) => {
                 let p = p.trim();
@@ -195,12 +215,12 @@ impl State {
                     published,
                     ..meta.clone()
                 };
-                let doc = if self.kept {
-                    self.with_meta(meta)
+                if self.kept {
+                    let doc = self.with_meta(meta);
+                    Some(self.clone().commit(doc, true, Run::None, false))
                 } else {
-                    format::annotate(meta)
-                };
-                Some(self.clone().commit(doc, self.kept, Run::None, false))
+                    Some(self.rerun(meta, Run::None, false))
+                }
             }
             Action::SetTitle(t) => {
                 let title = non_empty(t);
@@ -224,18 +244,23 @@ impl State {
                 });
                 Some(self.clone().commit(doc, self.kept, Run::Source, false))
             }
-            Action::Open(doc) => Some(self.clone().commit(doc, true, Run::None, false)),
+            Action::Open(doc) => {
+                let mut s = self.clone().commit(doc, true, Run::None, false);
+                s.lost.clear();
+                s.deleted.clear();
+                Some(s)
+            }
             Action::OpenFailed(msg) => {
                 let mut s = self.clone();
                 s.error = Some(msg);
                 Some(s)
             }
             Action::Reextract => {
-                let doc = format::annotate(meta.clone());
-                if !self.kept && doc == *self.doc {
+                let r = edit::reextract(&self.doc, meta.clone(), &self.deleted);
+                if !self.kept && r.doc == *self.doc {
                     return None;
                 }
-                Some(self.clone().commit(doc, false, Run::None, false))
+                Some(self.rerun(meta.clone(), Run::None, false))
             }
             Action::Undo => {
                 let mut s = self.clone();
@@ -259,12 +284,65 @@ impl State {
                 s.error = None;
                 Some(s)
             }
+            Action::Edit(e) => match edit::apply(&self.doc, &e) {
+                Ok(None) => None,
+                Ok(Some(doc)) => {
+                    let mut deleted = self.deleted.clone();
+                    // An automatic span deleted, relabelled or resized must not come back.
+                    if let Edit::DeleteSpan { id }
+                    | Edit::Relabel { id, .. }
+                    | Edit::ResizeSpan { id, .. } = &e
+                    {
+                        let old = self
+                            .doc
+                            .entities
+                            .iter()
+                            .find(|x| x.id == *id && x.origin == Origin::Auto);
+                        if let Some(d) = old.and_then(|x| Deleted::of(x, &meta.text)) {
+                            deleted.push(d);
+                        }
+                    }
+                    let mut s = self.clone().commit(doc, self.kept, Run::None, true);
+                    s.deleted = deleted;
+                    Some(s)
+                }
+                Err(msg) => {
+                    let mut s = self.clone();
+                    s.error = Some(capitalise(&msg));
+                    Some(s)
+                }
+            },
+            Action::DismissLost(id) => {
+                let i = self.lost.iter().position(|e| e.id == id)?;
+                let mut s = self
+                    .clone()
+                    .commit((*self.doc).clone(), self.kept, Run::None, true);
+                s.lost.remove(i);
+                Some(s)
+            }
         }
+    }
+
+    /// Re-runs extraction for `meta`, keeping the person's work (see [`edit::reextract`]).
+    fn rerun(&self, meta: Meta, run: Run, new_step: bool) -> State {
+        let r = edit::reextract(&self.doc, meta, &self.deleted);
+        let mut lost = self.lost.clone();
+        for e in r.lost {
+            if !lost.iter().any(|l| l.id == e.id && l.text == e.text) {
+                lost.push(e);
+            }
+        }
+        let mut s = self.clone().commit(r.doc, false, run, new_step);
+        s.lost = lost;
+        s.deleted = r.deleted;
+        s
     }
 
     fn restore(&mut self, snap: Snapshot) {
         self.doc = snap.doc;
         self.kept = snap.kept;
+        self.lost = snap.lost;
+        self.deleted = snap.deleted;
         self.run = Run::None;
         self.error = None;
     }
@@ -551,16 +629,20 @@ mod tests {
         assert_eq!(s.doc.document.title.as_deref(), Some("Renamed"));
         assert_eq!(s.doc.document.published.as_deref(), Some("2024-05-02"));
         assert!(s.kept);
-        // A text edit re-extracts.
+        // A text edit re-extracts, but the saved manual span survives (and replaces the
+        // automatic span of its kind at the same place).
         let edited = s
             .clone()
             .reduce(Action::SetText("A mortar hit the market!".into()));
         assert!(!edited.kept);
-        assert_eq!(*edited.doc, format::annotate(edited.doc.document.clone()));
+        assert_eq!(edited.doc.entities, doc.entities);
         // So does an explicit re-run.
         let rerun = s.reduce(Action::Reextract);
         assert!(!rerun.kept);
-        assert_eq!(*rerun.doc, format::annotate(rerun.doc.document.clone()));
+        assert_eq!(rerun.doc.entities, doc.entities);
+        // Without manual work, a re-run is exactly the CLI's document.
+        let plain = run([Action::SetText("A mortar hit the market!".into())]);
+        assert_eq!(*plain.doc, format::annotate(plain.doc.document.clone()));
     }
 
     #[test]
@@ -671,6 +753,8 @@ mod tests {
                 ..Meta::default()
             })),
             kept: false,
+            lost: vec![],
+            deleted: vec![],
         };
         // (sizes oldest first, step limit, byte limit, sizes kept)
         let cases: &[(&[usize], usize, usize, &[usize])] = &[
