@@ -478,7 +478,7 @@ pub fn default_value(kind: Kind, quote: &str, meta: &Meta) -> Value {
             ..ActorValue::default()
         }),
         Kind::Casualty => Value::Casualty(CasualtyValue {
-            outcome: Outcome::Killed,
+            outcome: outcome_of(quote),
             who: rest,
             side: Side::Unknown,
             count,
@@ -495,15 +495,33 @@ pub fn default_value(kind: Kind, quote: &str, meta: &Meta) -> Value {
     }
 }
 
-/// The longest leading run of words that parses as a count, and the words after it.
+/// The first run of words (longest first) that parses as a count, and the words after it; the
+/// whole text and an empty count when none does.
 fn leading_count(s: &str) -> (Count, String) {
     let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
-    for n in (1..=words.len().min(6)).rev() {
-        if let Some(c) = parse_count(&words[..n].join(" ")) {
-            return (c, words[n..].join(" "));
+    for i in 0..words.len() {
+        for n in (1..=(words.len() - i).min(6)).rev() {
+            if let Some(c) = parse_count(&words[i..i + n].join(" ")) {
+                return (c, words[i + n..].join(" "));
+            }
         }
     }
     (Count::default(), s.to_string())
+}
+
+/// The outcome a casualty quote names ("wounded" → injured), killed when it names none.
+fn outcome_of(quote: &str) -> Outcome {
+    let q = quote.to_lowercase();
+    let has = |ws: &[&str]| ws.iter().any(|w| q.contains(w));
+    if has(&["wound", "injur", "hurt"]) {
+        Outcome::Injured
+    } else if has(&["abduct", "kidnap", "hostage", "seized"]) {
+        Outcome::Abducted
+    } else if has(&["missing", "disappear"]) {
+        Outcome::Missing
+    } else {
+        Outcome::Killed
+    }
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -907,11 +925,11 @@ pub fn reextract(old: &Document, meta: Meta, deleted: &[Deleted]) -> Reextracted
             None => lost.push(e.clone()),
         }
     }
-    // A manual span replaces automatic ones of its kind that overlap it.
+    // A manual span replaces an automatic one of its kind at the same place.
     doc.entities.retain(|x| {
         !kept
             .iter()
-            .any(|m| m.kind == x.kind && m.start < x.end && x.start < m.end)
+            .any(|m| m.kind == x.kind && m.start == x.start && x.end == m.end)
     });
     // Ids must stay unique: a manual span that kept an automatic id gets a fresh "m" id.
     for m in &mut kept {
@@ -929,8 +947,24 @@ pub fn reextract(old: &Document, meta: Meta, deleted: &[Deleted]) -> Reextracted
     }
     sort_entities(&mut doc.entities);
 
-    // Incidents: edited fields win; hand-made records are kept.
-    for o in &old.incidents {
+    carry_incidents(&old.incidents, &mut doc.incidents);
+    let ids: std::collections::HashSet<String> =
+        doc.entities.iter().map(|e| e.id.clone()).collect();
+    for inc in &mut doc.incidents {
+        inc.evidence.retain(|e| ids.contains(e));
+    }
+    Reextracted {
+        doc,
+        lost,
+        deleted: still,
+    }
+}
+
+/// Lays the person's work on `old` incidents over freshly extracted `new` ones: edited fields
+/// win (and keep their state), confirmations are carried, records every field of which is the
+/// person's are kept whole, and so is an edited record extraction no longer produces.
+fn carry_incidents(old: &[Incident], new: &mut Vec<Incident>) {
+    for o in old {
         let edited: Vec<&String> = o
             .review
             .iter()
@@ -943,7 +977,7 @@ pub fn reextract(old: &Document, meta: Meta, deleted: &[Deleted]) -> Reextracted
             .filter(|(_, s)| **s == Status::Confirmed)
             .map(|(f, s)| (f.clone(), *s))
             .collect();
-        match doc.incidents.iter_mut().find(|n| n.id == o.id) {
+        match new.iter_mut().find(|n| n.id == o.id) {
             Some(n) if edited.len() < FIELDS.len() => {
                 for f in &edited {
                     copy_field(n, o, f);
@@ -954,19 +988,9 @@ pub fn reextract(old: &Document, meta: Meta, deleted: &[Deleted]) -> Reextracted
                 }
             }
             Some(n) => *n = o.clone(),
-            None if !edited.is_empty() => doc.incidents.push(o.clone()),
+            None if !edited.is_empty() => new.push(o.clone()),
             None => {}
         }
-    }
-    let ids: std::collections::HashSet<String> =
-        doc.entities.iter().map(|e| e.id.clone()).collect();
-    for inc in &mut doc.incidents {
-        inc.evidence.retain(|e| ids.contains(e));
-    }
-    Reextracted {
-        doc,
-        lost,
-        deleted: still,
     }
 }
 
@@ -1020,5 +1044,758 @@ fn copy_field(n: &mut Incident, o: &Incident, f: &str) {
     }
     if f == "killed" {
         n.fatalities = Incident::total_fatalities(&n.killed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str =
+        "On Monday gunmen killed 12 soldiers and wounded 3 civilians near Ouallam in Niger.";
+
+    fn meta(text: &str) -> Meta {
+        Meta {
+            text: text.into(),
+            published: Some("2025-02-10".into()),
+            ..Meta::default()
+        }
+    }
+
+    fn base() -> Document {
+        format::annotate(meta(TEXT))
+    }
+
+    /// Code point range of the first `needle` in `text`.
+    fn at(text: &str, needle: &str) -> (usize, usize) {
+        let b = text.find(needle).expect("needle in text");
+        let s = text[..b].chars().count();
+        (s, s + needle.chars().count())
+    }
+
+    fn ok(doc: &Document, e: Edit) -> Document {
+        let dbg = format!("{e:?}");
+        apply(doc, &e)
+            .unwrap_or_else(|m| panic!("{dbg}: {m}"))
+            .unwrap_or_else(|| panic!("{dbg}: no change"))
+    }
+
+    fn by_text<'a>(doc: &'a Document, t: &str) -> &'a Entity {
+        doc.entities.iter().find(|e| e.text == t).expect("entity")
+    }
+
+    /// A document with one hand-made incident "i1" that has one killed row.
+    fn with_incident() -> Document {
+        let d = ok(&base(), Edit::AddIncident);
+        let d = ok(
+            &d,
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::AddRow(Rows::Killed),
+            },
+        );
+        ok(
+            &d,
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::RowCount(Rows::Killed, 0, Bound::Best, Some(12)),
+            },
+        )
+    }
+
+    #[test]
+    fn added_spans_get_manual_ids_and_sensible_values() {
+        // (selected text, kind, expected value summary)
+        let cases = [
+            (
+                "12 soldiers",
+                Kind::Casualty,
+                "12 soldiers: killed (unknown)",
+            ),
+            (
+                "wounded 3 civilians near",
+                Kind::Casualty,
+                "3 civilians: injured (civilian)",
+            ),
+            (
+                "and wounded 3",
+                Kind::Casualty,
+                "3 people: injured (unknown)",
+            ),
+            ("3 civilians", Kind::Figure, "3 civilians"),
+            ("gunmen killed", Kind::Actor, "gunmen (rebel)"),
+            ("in Niger", Kind::Actor, "in Niger (unknown)"),
+            ("On Monday", Kind::Date, "2025-02-10"),
+            (
+                "near Ouallam",
+                Kind::Location,
+                "Ouallam, Tillabéri, Niger (town)",
+            ),
+            ("soldiers", Kind::Weapon, "soldiers (other)"),
+            ("Niger", Kind::Source, "Niger (other)"),
+        ];
+        for (quote, kind, summary) in cases {
+            let (s, e) = at(TEXT, quote);
+            let d = ok(
+                &base(),
+                Edit::AddSpan {
+                    start: s,
+                    end: e,
+                    kind,
+                },
+            );
+            let m = d.entities.iter().find(|x| x.id == "m1").expect("m1");
+            assert_eq!(
+                (m.kind, m.text.as_str(), m.rule.as_str(), m.origin, m.status),
+                (kind, quote, "manual", Origin::Manual, Status::Edited),
+                "{quote}"
+            );
+            assert_eq!(m.value.summary(), summary, "{quote}");
+            // The export is still a valid document and carries the status.
+            let json = format::to_json(&d);
+            assert!(json.contains("\"status\": \"edited\""), "{quote}");
+            assert_eq!(format::parse(&json).as_ref(), Ok(&d), "{quote}");
+        }
+        // Ids count up; a reversed selection is the same span; a repeat changes nothing.
+        let (s, e) = at(TEXT, "near");
+        let d = ok(
+            &base(),
+            Edit::AddSpan {
+                start: e,
+                end: s,
+                kind: Kind::Figure,
+            },
+        );
+        let d = ok(
+            &d,
+            Edit::AddSpan {
+                start: 0,
+                end: 2,
+                kind: Kind::Figure,
+            },
+        );
+        assert!(d.entities.iter().any(|x| x.id == "m2" && x.text == "On"));
+        assert_eq!(by_text(&d, "near").id, "m1");
+        assert_eq!(
+            apply(
+                &d,
+                &Edit::AddSpan {
+                    start: 0,
+                    end: 2,
+                    kind: Kind::Figure
+                }
+            ),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn bad_edits_are_refused_with_a_reason() {
+        let d = with_incident();
+        let n = TEXT.chars().count();
+        let cases = [
+            Edit::AddSpan {
+                start: n,
+                end: n + 3,
+                kind: Kind::Date,
+            },
+            Edit::AddSpan {
+                start: 2,
+                end: 3,
+                kind: Kind::Date,
+            }, // a space
+            Edit::Relabel {
+                id: "nope".into(),
+                kind: Kind::Date,
+            },
+            Edit::DeleteSpan { id: "nope".into() },
+            Edit::ResizeSpan {
+                id: "e1".into(),
+                start: 0,
+                end: n + 1,
+            },
+            Edit::EditValue {
+                id: "e1".into(),
+                value: default_value_blank(Kind::Actor),
+            },
+            Edit::EditIncident {
+                id: "i9".into(),
+                edit: IncidentEdit::Notes("x".into()),
+            },
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::DateStart("10/02/2025".into()),
+            },
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::DatePrecision(DatePrecision::Month),
+            },
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::Admin1("Tahoua".into()),
+            },
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::EventType("Skirmish".into()),
+            },
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::SubEventType("Armed clash".into()),
+            },
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::RemovePerpetrator(0),
+            },
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::RowWho(Rows::Injured, 0, "x".into()),
+            },
+            Edit::AttachEvidence {
+                incident: "i1".into(),
+                entity: "e99".into(),
+            },
+            Edit::MergeIncidents {
+                into: "i1".into(),
+                from: "i7".into(),
+            },
+            Edit::DeleteIncident { id: "i7".into() },
+        ];
+        for e in cases {
+            let dbg = format!("{e:?}");
+            let r = apply(&d, &e);
+            assert!(matches!(&r, Err(m) if !m.is_empty()), "{dbg}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn span_edits() {
+        let d = base();
+        let e3 = by_text(&d, "killed 12 soldiers").clone();
+        // Relabel: new kind, value read again, manual.
+        let r = ok(
+            &d,
+            Edit::Relabel {
+                id: e3.id.clone(),
+                kind: Kind::Figure,
+            },
+        );
+        let x = r.entities.iter().find(|x| x.id == e3.id).expect("kept id");
+        assert_eq!(
+            (x.kind, x.origin, x.status),
+            (Kind::Figure, Origin::Manual, Status::Edited)
+        );
+        assert!(
+            matches!(&x.value, Value::Figure(f) if f.count == Count::exact(12)),
+            "{:?}",
+            x.value
+        );
+        assert_eq!(
+            apply(
+                &r,
+                &Edit::Relabel {
+                    id: e3.id.clone(),
+                    kind: Kind::Figure
+                }
+            ),
+            Ok(None)
+        );
+        // Resize: offsets, UTF-16 offsets and text follow.
+        let (s, e) = at(TEXT, "12 soldiers");
+        let r = ok(
+            &d,
+            Edit::ResizeSpan {
+                id: e3.id.clone(),
+                start: s,
+                end: e,
+            },
+        );
+        let x = r.entities.iter().find(|x| x.id == e3.id).expect("kept id");
+        assert_eq!((x.start, x.end, x.text.as_str()), (s, e, "12 soldiers"));
+        assert!(format::validate(&r).is_ok());
+        // Edit value.
+        let mut v = match &e3.value {
+            Value::Casualty(c) => c.clone(),
+            other => panic!("{other:?}"),
+        };
+        v.count = Count::at_least(14);
+        let r = ok(
+            &d,
+            Edit::EditValue {
+                id: e3.id.clone(),
+                value: Value::Casualty(v),
+            },
+        );
+        let x = r.entities.iter().find(|x| x.id == e3.id).expect("kept id");
+        assert_eq!(x.value.summary(), "14–? soldiers: killed (state)");
+        // Delete: gone, and gone from evidence.
+        let w = ok(
+            &with_incident(),
+            Edit::AttachEvidence {
+                incident: "i1".into(),
+                entity: e3.id.clone(),
+            },
+        );
+        let r = ok(&w, Edit::DeleteSpan { id: e3.id.clone() });
+        assert!(r.entities.iter().all(|x| x.id != e3.id));
+        assert!(r.incidents[0].evidence.is_empty());
+        assert!(format::validate(&r).is_ok());
+        // Confirm.
+        let r = ok(&d, Edit::ConfirmSpan { id: e3.id.clone() });
+        assert_eq!(
+            r.entities.iter().find(|x| x.id == e3.id).map(|x| x.status),
+            Some(Status::Confirmed)
+        );
+        assert_eq!(
+            apply(&r, &Edit::ConfirmSpan { id: e3.id.clone() }),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn incident_field_edits() {
+        use IncidentEdit as E;
+        type Check = fn(&Incident) -> bool;
+        // (edits in order, field marked edited, check on the result)
+        let cases: Vec<(Vec<E>, &str, Check)> = vec![
+            (vec![E::DateStart("2025-02-09".into())], "date", |i| {
+                i.date
+                    .as_ref()
+                    .is_some_and(|d| d.start == "2025-02-09" && d.end == "2025-02-09")
+            }),
+            (
+                vec![
+                    E::DateStart("2025-02".into()),
+                    E::DateEnd("2025-03".into()),
+                    E::DatePrecision(DatePrecision::Month),
+                ],
+                "date",
+                |i| {
+                    i.date
+                        .as_ref()
+                        .is_some_and(|d| d.end == "2025-03" && d.precision == DatePrecision::Month)
+                },
+            ),
+            (
+                vec![E::DateStart("2025".into()), E::ClearDate],
+                "date",
+                |i| i.date.is_none(),
+            ),
+            (
+                vec![
+                    E::LocationName("Ouallam".into()),
+                    E::Admin1("Tillabéri".into()),
+                    E::Country("Niger".into()),
+                    E::Lat(Some(14.3)),
+                    E::Lon(Some(2.1)),
+                ],
+                "location",
+                |i| {
+                    i.location.as_ref().is_some_and(|l| {
+                        l.admin1.as_deref() == Some("Tillabéri") && l.lon == Some(2.1)
+                    })
+                },
+            ),
+            (
+                vec![
+                    E::LocationName("X".into()),
+                    E::Admin1("A".into()),
+                    E::Admin1(" ".into()),
+                ],
+                "location",
+                |i| i.location.as_ref().is_some_and(|l| l.admin1.is_none()),
+            ),
+            (
+                vec![
+                    E::AddPerpetrator,
+                    E::PerpetratorName(0, " gunmen ".into()),
+                    E::PerpetratorSide(0, Side::Rebel),
+                ],
+                "perpetrators",
+                |i| {
+                    i.perpetrators.len() == 1
+                        && i.perpetrators[0].name == "gunmen"
+                        && i.perpetrators[0].side == Side::Rebel
+                },
+            ),
+            (
+                vec![
+                    E::AddPerpetrator,
+                    E::AddPerpetrator,
+                    E::RemovePerpetrator(1),
+                ],
+                "perpetrators",
+                |i| i.perpetrators.len() == 1,
+            ),
+            (
+                vec![
+                    E::AddTarget,
+                    E::TargetName(0, "soldiers".into()),
+                    E::TargetSide(0, Side::State),
+                ],
+                "targets",
+                |i| i.targets[0].side == Side::State,
+            ),
+            (
+                vec![
+                    E::EventType("Battles".into()),
+                    E::SubEventType("Armed clash".into()),
+                ],
+                "sub_event_type",
+                |i| i.sub_event_type == "Armed clash",
+            ),
+            // Changing the event type clears a sub-event type that does not belong to it.
+            (
+                vec![
+                    E::EventType("Battles".into()),
+                    E::SubEventType("Armed clash".into()),
+                    E::EventType("Riots".into()),
+                ],
+                "event_type",
+                |i| i.event_type == "Riots" && i.sub_event_type.is_empty(),
+            ),
+            // Killed rows recompute the total.
+            (
+                vec![
+                    E::AddRow(Rows::Killed),
+                    E::RowCount(Rows::Killed, 1, Bound::Low, Some(3)),
+                    E::RowCount(Rows::Killed, 1, Bound::Best, Some(4)),
+                ],
+                "fatalities",
+                |i| {
+                    i.fatalities.low == Some(15)
+                        && i.fatalities.best == Some(16)
+                        && i.fatalities.high.is_none()
+                },
+            ),
+            (vec![E::RemoveRow(Rows::Killed, 0)], "killed", |i| {
+                i.killed.is_empty() && i.fatalities == Count::exact(0)
+            }),
+            (
+                vec![
+                    E::AddRow(Rows::Injured),
+                    E::RowWho(Rows::Injured, 0, "civilians".into()),
+                    E::RowSide(Rows::Injured, 0, Side::Civilian),
+                ],
+                "injured",
+                |i| i.injured[0].side == Side::Civilian && i.fatalities.best == Some(12),
+            ),
+            (vec![E::AddRow(Rows::Missing)], "missing_or_abducted", |i| {
+                i.missing_or_abducted.len() == 1
+            }),
+            (
+                vec![E::AttackersCount(Bound::Best, Some(40))],
+                "attackers",
+                |i| i.attackers.as_ref().is_some_and(|a| a.best == Some(40)),
+            ),
+            (
+                vec![E::AttackersCount(Bound::Best, Some(40)), E::ClearAttackers],
+                "attackers",
+                |i| i.attackers.is_none(),
+            ),
+            (vec![E::Notes("the army says 10".into())], "notes", |i| {
+                i.notes == "the army says 10"
+            }),
+        ];
+        for (edits, field, check) in cases {
+            let dbg = format!("{edits:?}");
+            let mut d = with_incident();
+            d.incidents[0].review.clear();
+            for edit in edits {
+                d = ok(
+                    &d,
+                    Edit::EditIncident {
+                        id: "i1".into(),
+                        edit,
+                    },
+                );
+            }
+            let inc = &d.incidents[0];
+            assert!(check(inc), "{dbg}: {inc:?}");
+            assert_eq!(inc.review.get(field), Some(&Status::Edited), "{dbg}");
+            assert!(format::validate(&d).is_ok(), "{dbg}");
+            // The fatalities total always agrees with the rows after an edit.
+            assert!(
+                crate::review::checks::check(&d, inc)
+                    .iter()
+                    .all(|f| f.check != "fatalities_match_rows"),
+                "{dbg}"
+            );
+        }
+    }
+
+    #[test]
+    fn incidents_add_merge_delete_confirm() {
+        let d = with_incident();
+        assert_eq!(d.incidents[0].id, "i1");
+        let d = ok(&d, Edit::AddIncident);
+        assert_eq!(d.incidents[1].id, "i2");
+        let e1 = d.entities[0].id.clone();
+        let d = ok(
+            &d,
+            Edit::AttachEvidence {
+                incident: "i2".into(),
+                entity: e1.clone(),
+            },
+        );
+        assert_eq!(
+            apply(
+                &d,
+                &Edit::AttachEvidence {
+                    incident: "i2".into(),
+                    entity: e1.clone()
+                }
+            ),
+            Ok(None)
+        );
+        let d = ok(
+            &d,
+            Edit::EditIncident {
+                id: "i2".into(),
+                edit: IncidentEdit::AddRow(Rows::Killed),
+            },
+        );
+        let d = ok(
+            &d,
+            Edit::EditIncident {
+                id: "i2".into(),
+                edit: IncidentEdit::RowCount(Rows::Killed, 0, Bound::Best, Some(3)),
+            },
+        );
+        let d = ok(
+            &d,
+            Edit::EditIncident {
+                id: "i2".into(),
+                edit: IncidentEdit::Notes("second".into()),
+            },
+        );
+        let m = ok(
+            &d,
+            Edit::MergeIncidents {
+                into: "i1".into(),
+                from: "i2".into(),
+            },
+        );
+        assert_eq!(m.incidents.len(), 1);
+        let i = &m.incidents[0];
+        assert_eq!((i.killed.len(), i.fatalities.best), (2, Some(15)));
+        assert_eq!(
+            (i.evidence.clone(), i.notes.as_str()),
+            (vec![e1.clone()], "second")
+        );
+        let x = ok(
+            &d,
+            Edit::DetachEvidence {
+                incident: "i2".into(),
+                entity: e1.clone(),
+            },
+        );
+        assert!(x.incidents[1].evidence.is_empty());
+        let x = ok(&d, Edit::DeleteIncident { id: "i1".into() });
+        assert_eq!(x.incidents.len(), 1);
+        // Confirm all: untouched fields become confirmed, edited stay edited, evidence spans
+        // are confirmed.
+        let mut c = d.clone();
+        c.incidents[1].review.clear();
+        c.incidents[1].review.insert("notes".into(), Status::Edited);
+        let c = ok(&c, Edit::ConfirmIncident { id: "i2".into() });
+        let r = &c.incidents[1].review;
+        assert_eq!(r.get("notes"), Some(&Status::Edited));
+        assert_eq!(r.get("date"), Some(&Status::Confirmed));
+        assert_eq!(r.len(), FIELDS.len());
+        assert_eq!(
+            c.entities.iter().find(|x| x.id == e1).map(|x| x.status),
+            Some(Status::Confirmed)
+        );
+        let json = format::to_json(&c);
+        assert!(json.contains("\"review\""));
+        assert_eq!(format::parse(&json).as_ref(), Ok(&c));
+    }
+
+    #[test]
+    fn extraction_output_carries_no_review_keys() {
+        let json = format::to_json(&base());
+        assert!(!json.contains("\"status\""));
+        assert!(!json.contains("\"review\""));
+        // An older document without the keys still opens, as automatic.
+        let d = format::parse(&json).expect("parses");
+        assert!(d.entities.iter().all(|e| e.status == Status::Auto));
+    }
+
+    #[test]
+    fn reextraction_keeps_manual_work() {
+        let d = base();
+        let (s, e) = at(TEXT, "3 civilians");
+        let d = ok(
+            &d,
+            Edit::AddSpan {
+                start: s,
+                end: e,
+                kind: Kind::Figure,
+            },
+        );
+        let (s, e) = at(TEXT, "near Ouallam");
+        let d = ok(
+            &d,
+            Edit::AddSpan {
+                start: s,
+                end: e,
+                kind: Kind::Actor,
+            },
+        );
+        let gunmen = by_text(&d, "gunmen").clone();
+        let deleted = vec![Deleted::of(&gunmen, TEXT).expect("anchor")];
+        let d = ok(
+            &d,
+            Edit::DeleteSpan {
+                id: gunmen.id.clone(),
+            },
+        );
+        let monday = by_text(&d, "Monday").id.clone();
+        let d = ok(&d, Edit::ConfirmSpan { id: monday });
+        let d = ok(&d, Edit::AddIncident);
+        let d = ok(
+            &d,
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::Notes("kept".into()),
+            },
+        );
+
+        // (new text, manual spans expected (text), lost spans expected (text))
+        let cases: [(&str, &[&str], &[&str]); 3] = [
+            (
+                "Late on Monday gunmen killed 12 soldiers and wounded 3 civilians near Ouallam in Niger.",
+                &["3 civilians", "near Ouallam"],
+                &[],
+            ),
+            (
+                "On Monday gunmen killed 12 soldiers and wounded 4 civilians near Ouallam in Niger.",
+                &["near Ouallam"],
+                &["3 civilians"],
+            ),
+            (TEXT, &["3 civilians", "near Ouallam"], &[]),
+        ];
+        for (text, manual, lost) in cases {
+            let r = reextract(&d, meta(text), &deleted);
+            let got: Vec<&str> = r
+                .doc
+                .entities
+                .iter()
+                .filter(|x| x.origin == Origin::Manual)
+                .map(|x| x.text.as_str())
+                .collect();
+            assert_eq!(got, manual, "{text}");
+            let got: Vec<&str> = r.lost.iter().map(|x| x.text.as_str()).collect();
+            assert_eq!(got, lost, "{text}");
+            // The deleted automatic span stays deleted, the confirmation stays.
+            assert!(r.doc.entities.iter().all(|x| x.text != "gunmen"), "{text}");
+            assert_eq!(r.deleted.len(), 1, "{text}");
+            assert_eq!(
+                by_text(&r.doc, "Monday").status,
+                Status::Confirmed,
+                "{text}"
+            );
+            // The hand-made incident survives; the document stays valid.
+            assert_eq!(
+                r.doc
+                    .incidents
+                    .iter()
+                    .map(|i| i.notes.as_str())
+                    .collect::<Vec<_>>(),
+                ["kept"]
+            );
+            assert_eq!(format::validate(&r.doc), Ok(()), "{text}");
+            // The manual span's offsets match the new text.
+            for m in r.doc.entities.iter().filter(|x| x.origin == Origin::Manual) {
+                assert_eq!(slice_chars(text, m.start, m.end), Some(m.text.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn edited_incident_fields_win_over_fresh_extraction() {
+        let fresh = |notes: &str| Incident {
+            id: "i1".into(),
+            event_type: "Battles".into(),
+            sub_event_type: "Armed clash".into(),
+            notes: notes.into(),
+            ..Incident::default()
+        };
+        let mut old = fresh("old auto");
+        old.event_type = "Violence against civilians".into();
+        old.sub_event_type.clear();
+        old.review.insert("event_type".into(), Status::Edited);
+        old.review.insert("sub_event_type".into(), Status::Edited);
+        old.review.insert("date".into(), Status::Confirmed);
+        // (old records, fresh records, expected (id, event type, sub-event, notes))
+        type Row = (&'static str, &'static str, &'static str, &'static str);
+        let cases: Vec<(Vec<Incident>, Vec<Incident>, Vec<Row>)> = vec![
+            // Edited fields laid over the fresh record; the rest is fresh.
+            (
+                vec![old.clone()],
+                vec![fresh("new auto")],
+                vec![("i1", "Violence against civilians", "", "new auto")],
+            ),
+            // An edited record extraction no longer gives is kept.
+            (
+                vec![old.clone()],
+                vec![],
+                vec![("i1", "Violence against civilians", "", "old auto")],
+            ),
+            // An untouched record follows extraction.
+            (vec![fresh("old auto")], vec![], vec![]),
+            (
+                vec![fresh("old auto")],
+                vec![fresh("new auto")],
+                vec![("i1", "Battles", "Armed clash", "new auto")],
+            ),
+        ];
+        for (old, mut new, want) in cases {
+            carry_incidents(&old, &mut new);
+            assert_eq!(new.len(), want.len());
+            for (i, w) in new.iter().zip(&want) {
+                assert_eq!(
+                    (
+                        i.id.as_str(),
+                        i.event_type.as_str(),
+                        i.sub_event_type.as_str(),
+                        i.notes.as_str()
+                    ),
+                    *w
+                );
+            }
+            if let Some(i) = new.first() {
+                if old[0].review.is_empty() {
+                    assert!(i.review.is_empty());
+                } else {
+                    assert_eq!(i.review.get("date"), Some(&Status::Confirmed));
+                    assert_eq!(i.review.get("event_type"), Some(&Status::Edited));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_selections_never_panic() {
+        let text = "😀 e\u{301} مقتل 12 \r\n<b>x</b>";
+        let d = format::annotate(meta(text));
+        let n = text.chars().count();
+        for s in 0..=n + 1 {
+            for e in 0..=n + 1 {
+                for k in Kind::ALL {
+                    if let Ok(Some(x)) = apply(
+                        &d,
+                        &Edit::AddSpan {
+                            start: s,
+                            end: e,
+                            kind: k,
+                        },
+                    ) {
+                        assert_eq!(format::validate(&x), Ok(()));
+                        let _ = reextract(&x, meta(&text[..text.len() - 1]), &[]);
+                    }
+                }
+            }
+        }
     }
 }

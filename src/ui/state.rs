@@ -794,3 +794,156 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod edit_tests {
+    use super::*;
+    use crate::extract::{Kind, Status};
+    use crate::ui::edit::{Bound, IncidentEdit, Rows};
+
+    const TEXT: &str = "On Monday gunmen killed 12 soldiers near Ouallam.";
+
+    fn start() -> Rc<State> {
+        [
+            Action::SetPublished("2025-02-10".into()),
+            Action::SetText(TEXT.into()),
+        ]
+        .into_iter()
+        .fold(Rc::new(State::default()), |s, a| s.reduce(a))
+    }
+
+    fn at(text: &str, needle: &str) -> (usize, usize) {
+        let b = text.find(needle).expect("needle");
+        let s = text[..b].chars().count();
+        (s, s + needle.chars().count())
+    }
+
+    #[test]
+    fn every_edit_is_one_undo_step_that_restores_the_export_exactly() {
+        let (s, e) = at(TEXT, "near Ouallam");
+        let inc = |edit| {
+            Action::Edit(Edit::EditIncident {
+                id: "i1".into(),
+                edit,
+            })
+        };
+        let actions = vec![
+            Action::Edit(Edit::AddSpan {
+                start: s,
+                end: e,
+                kind: Kind::Location,
+            }),
+            Action::Edit(Edit::Relabel {
+                id: "e2".into(),
+                kind: Kind::Figure,
+            }),
+            Action::Edit(Edit::ResizeSpan {
+                id: "m1".into(),
+                start: s + 5,
+                end: e,
+            }),
+            Action::Edit(Edit::ConfirmSpan { id: "e3".into() }),
+            Action::Edit(Edit::AddIncident),
+            inc(IncidentEdit::AddRow(Rows::Killed)),
+            inc(IncidentEdit::RowCount(
+                Rows::Killed,
+                0,
+                Bound::Best,
+                Some(12),
+            )),
+            inc(IncidentEdit::EventType("Battles".into())),
+            Action::Edit(Edit::AttachEvidence {
+                incident: "i1".into(),
+                entity: "e1".into(),
+            }),
+            Action::Edit(Edit::ConfirmIncident { id: "i1".into() }),
+            Action::Edit(Edit::DeleteSpan { id: "e1".into() }),
+            Action::Edit(Edit::AddIncident),
+            Action::Edit(Edit::MergeIncidents {
+                into: "i1".into(),
+                from: "i2".into(),
+            }),
+            Action::Edit(Edit::DeleteIncident { id: "i1".into() }),
+        ];
+        let mut s = start();
+        for a in actions {
+            let dbg = format!("{a:?}");
+            let before = format::to_json(&s.doc);
+            let n = s.undo_len();
+            let after = s.clone().reduce(a);
+            assert!(after.error.is_none(), "{dbg}: {:?}", after.error);
+            assert_ne!(format::to_json(&after.doc), before, "{dbg}");
+            assert_eq!(after.undo_len(), n + 1, "{dbg}");
+            assert_eq!(
+                format::parse(&format::to_json(&after.doc)).as_ref(),
+                Ok(&*after.doc),
+                "{dbg}"
+            );
+            let undone = after.clone().reduce(Action::Undo);
+            assert_eq!(format::to_json(&undone.doc), before, "{dbg}");
+            let redone = undone.reduce(Action::Redo);
+            assert_eq!(redone.doc, after.doc, "{dbg}");
+            s = after;
+        }
+    }
+
+    #[test]
+    fn refused_edits_show_a_message_and_change_nothing() {
+        let s = start();
+        let r = s
+            .clone()
+            .reduce(Action::Edit(Edit::DeleteSpan { id: "zz".into() }));
+        assert_eq!(r.doc, s.doc);
+        assert_eq!(r.undo_len(), s.undo_len());
+        assert_eq!(r.error.as_deref(), Some("There is no span zz"));
+        // A no-op edit keeps the same Rc.
+        let same = s
+            .clone()
+            .reduce(Action::Edit(Edit::ConfirmSpan { id: "e1".into() }));
+        assert!(Rc::ptr_eq(
+            &same.clone(),
+            &same.reduce(Action::Edit(Edit::ConfirmSpan { id: "e1".into() }))
+        ));
+    }
+
+    #[test]
+    fn typing_keeps_manual_spans_and_flags_lost_ones() {
+        let (s, e) = at(TEXT, "12 soldiers");
+        let st = start()
+            .reduce(Action::Edit(Edit::AddSpan {
+                start: s,
+                end: e,
+                kind: Kind::Figure,
+            }))
+            .reduce(Action::Edit(Edit::DeleteSpan { id: "e2".into() })); // "gunmen"
+        assert!(st.doc.entities.iter().all(|x| x.text != "gunmen"));
+        // Text typed before the span: the span moves; the deleted span stays deleted.
+        let t2 = format!("Late {TEXT}");
+        let st = st.reduce(Action::SetText(t2.clone()));
+        let m = st
+            .doc
+            .entities
+            .iter()
+            .find(|x| x.id == "m1")
+            .expect("m1 kept");
+        assert_eq!(
+            (m.start, m.text.as_str(), m.status),
+            (s + 5, "12 soldiers", Status::Edited)
+        );
+        assert!(st.doc.entities.iter().all(|x| x.text != "gunmen"));
+        assert!(st.lost.is_empty());
+        // The quote is edited away: the span is listed as lost, not dropped silently.
+        let st = st.reduce(Action::SetText(t2.replace("12 soldiers", "13 soldiers")));
+        assert!(st.doc.entities.iter().all(|x| x.id != "m1"));
+        assert_eq!(
+            st.lost.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(),
+            ["12 soldiers"]
+        );
+        // Undo brings the span back and the lost list empties; dismissing forgets it.
+        let u = st.clone().reduce(Action::Undo);
+        assert!(u.lost.is_empty());
+        assert!(u.doc.entities.iter().any(|x| x.id == "m1"));
+        let d = st.reduce(Action::DismissLost("m1".into()));
+        assert!(d.lost.is_empty());
+    }
+}
