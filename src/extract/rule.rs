@@ -241,7 +241,7 @@ mod tests {
                 rows.push((t0.elapsed(), dim, rule.name, n));
             }
         }
-        rows.sort_by(|a, b| b.0.cmp(&a.0));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.0));
         let total: std::time::Duration = rows.iter().map(|r| r.0).sum();
         println!(
             "{} bytes; all rules {:?} = {:.1} MB/s",

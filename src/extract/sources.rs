@@ -120,7 +120,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "according_to_source",
         kind: Kind::Source,
-        pattern: r"\b(?i:according[ \t]+to)[ \t]+(?P<span>{speaker})\b(?:[ \t]+(?P<next>\w+))?",
+        pattern: r"(?-u:\b)(?i:according[ \t]+to)[ \t]+(?P<span>{speaker})(?-u:\b)(?:[ \t]+(?P<next>\w+))?",
         produce: speaker,
         examples: &[
             "Ten died, according to security sources.",
@@ -137,7 +137,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "source_said",
         kind: Kind::Source,
-        pattern: r"\b(?P<span>{speaker})[ \t]+(?:(?:later|also|then|had|have|has|on[ \t]+\w+)[ \t]+)?(?:said|says|told|reported|confirmed|announced|stated|added|claimed|estimated|put[ \t]+the[ \t]+toll)\b",
+        pattern: r"(?-u:\b)(?P<span>{speaker})[ \t]+(?:(?:later|also|then|had|have|has|on[ \t]+\w+)[ \t]+)?(?:said|says|told|reported|confirmed|announced|stated|added|claimed|estimated|put[ \t]+the[ \t]+toll)(?-u:\b)",
         produce: speaker,
         examples: &[
             "residents said the attackers fled",
@@ -151,7 +151,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "media_attribution",
         kind: Kind::Source,
-        pattern: r"\b(?:(?:told|to|by|from|according[ \t]+to|(?i:sources?[ \t]+told))[ \t]+(?P<span>{media})\b|(?P<span2>{media})[ \t]+(?:reported|reports|said|says|quoted|cited|learned|learnt|gathered)\b)",
+        pattern: r"(?-u:\b)(?:(?:told|to|by|from|according[ \t]+to|(?i:sources?[ \t]+told))[ \t]+(?P<span>{media})(?-u:\b)|(?P<span2>{media})[ \t]+(?:reported|reports|said|says|quoted|cited|learned|learnt|gathered)(?-u:\b))",
         produce: media_either,
         examples: &[
             "a local official told AFP",
@@ -165,7 +165,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "claimed_responsibility",
         kind: Kind::Source,
-        pattern: r"(?P<span>(?:[Tt]he[ \t]+(?:group|militants|jihadists|insurgents|rebels|organisation|organization|movement))|\p{Lu}[\p{L}\d'’-]*(?:[ \t]+\p{Lu}[\p{L}\d'’-]*){0,4})[ \t]+(?:has[ \t]+|have[ \t]+|later[ \t]+|quickly[ \t]+)?(?:claimed|claims)[ \t]+(?:responsibility|the[ \t]+attack|the[ \t]+killing|the[ \t]+bombing|the[ \t]+ambush|credit)\b",
+        pattern: r"(?P<span>(?:[Tt]he[ \t]+(?:group|militants|jihadists|insurgents|rebels|organisation|organization|movement))|\p{Lu}[\p{L}\d'’-]*(?:[ \t]+\p{Lu}[\p{L}\d'’-]*){0,4})[ \t]+(?:has[ \t]+|have[ \t]+|later[ \t]+|quickly[ \t]+)?(?:claimed|claims)[ \t]+(?:responsibility|the[ \t]+attack|the[ \t]+killing|the[ \t]+bombing|the[ \t]+ambush|credit)(?-u:\b)",
         produce: group,
         examples: &[
             "The group claimed responsibility on Telegram.",

@@ -79,7 +79,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "attackers_on_motorcycles",
         kind: Kind::Weapon,
-        pattern: r"(?i)\b(?:on|aboard|riding|rode|using|by|astride)[ \t]+(?:(?:their|dozens[ \t]+of|scores[ \t]+of|hundreds[ \t]+of|several|many|\d+)[ \t]+)?(?P<span>motor(?:cycle|bike)s?|motor[ \t]+bikes?)\b",
+        pattern: r"(?i)(?-u:\b)(?:on|aboard|riding|rode|using|by|astride)[ \t]+(?:(?:their|dozens[ \t]+of|scores[ \t]+of|hundreds[ \t]+of|several|many|\d+)[ \t]+)?(?P<span>motor(?:cycle|bike)s?|motor[ \t]+bikes?)(?-u:\b)",
         produce: motorcycles,
         examples: &[
             "Hundreds of militants on motorcycles attacked the post.",
@@ -94,7 +94,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "arson_set_ablaze",
         kind: Kind::Weapon,
-        pattern: r"(?i)\b(?:set|setting|sets)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:ablaze|alight|on[ \t]+fire)\b|\b(?:burn(?:ed|t|ing)?)[ \t]+down\b|\btorch(?:ed|ing)\b",
+        pattern: r"(?i)(?-u:\b)(?:set|setting|sets)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:ablaze|alight|on[ \t]+fire)(?-u:\b)|(?-u:\b)(?:burn(?:ed|t|ing)?)[ \t]+down(?-u:\b)|(?-u:\b)torch(?:ed|ing)(?-u:\b)",
         produce: arson,
         examples: &[
             "They set the village ablaze.",

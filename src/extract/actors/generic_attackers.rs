@@ -78,7 +78,7 @@ fn generic_attacker(caps: &Captures, _: &Context) -> Option<Value> {
 pub const GENERIC_ATTACKER: Rule = Rule {
     name: "generic_attacker",
     kind: Kind::Actor,
-    pattern: r"(?i)\b(?P<span>(?:(?P<hedge>suspected|alleged|presumed)[ \t]+)?(?P<mods>(?:(?:unidentified|unknown|masked|heavily|armed|islamist|islamic|jihadist|local|rival|criminal|bandit|militant|terrorist|extremist|suspected)[ \t]+){0,3})(?P<noun>gunmen|gunman|jihadists|militants|terrorists|bandits|insurgents|extremists|islamists|guerrillas|kidnappers|gangs|gang|gangsters|cartel[ \t]+gunmen|bandit[ \t]+groups|guerrilla[ \t]+group|vigilante[ \t]+groups|vigilante[ \t]+group|vigilantes|men|individuals|persons|assailants|attackers|fighters|rebels|elements))\b",
+    pattern: r"(?i)(?-u:\b)(?P<span>(?:(?P<hedge>suspected|alleged|presumed)[ \t]+)?(?P<mods>(?:(?:unidentified|unknown|masked|heavily|armed|islamist|islamic|jihadist|local|rival|criminal|bandit|militant|terrorist|extremist|suspected)[ \t]+){0,3})(?P<noun>gunmen|gunman|jihadists|militants|terrorists|bandits|insurgents|extremists|islamists|guerrillas|kidnappers|gangs|gang|gangsters|cartel[ \t]+gunmen|bandit[ \t]+groups|guerrilla[ \t]+group|vigilante[ \t]+groups|vigilante[ \t]+group|vigilantes|men|individuals|persons|assailants|attackers|fighters|rebels|elements))(?-u:\b)",
     produce: generic_attacker,
     examples: &[
         "Gunmen stormed the market at dawn.",

@@ -307,7 +307,7 @@ fn pro_government(caps: &Captures, _: &Context) -> Option<Value> {
 pub const DEMONYM_FORCE: Rule = Rule {
     name: "state_force_demonym",
     kind: Kind::Actor,
-    pattern: r"\b(?P<dem>{demonym})[ \t]+(?:(?i:national|federal|regular|state)[ \t]+)?(?P<force>{force})\b",
+    pattern: r"(?-u:\b)(?P<dem>{demonym})[ \t]+(?:(?i:national|federal|regular|state)[ \t]+)?(?P<force>{force})(?-u:\b)",
     produce: country_force,
     examples: &[
         "Twelve Nigerien soldiers died in the ambush.",
@@ -327,7 +327,7 @@ pub const DEMONYM_FORCE: Rule = Rule {
 pub const POSSESSIVE_FORCE: Rule = Rule {
     name: "state_force_possessive",
     kind: Kind::Actor,
-    pattern: r"\b(?P<country>{country})['’]s[ \t]+(?P<force>{force})\b",
+    pattern: r"(?-u:\b)(?P<country>{country})['’]s[ \t]+(?P<force>{force})(?-u:\b)",
     produce: country_force,
     examples: &[
         "Niger’s armed forces lost thirteen men.",
@@ -341,7 +341,7 @@ pub const POSSESSIVE_FORCE: Rule = Rule {
 pub const COUNTRY_FORCE: Rule = Rule {
     name: "state_force_country",
     kind: Kind::Actor,
-    pattern: r"\b(?P<country>{country})[ \t]+(?P<force>{force_after_name})\b",
+    pattern: r"(?-u:\b)(?P<country>{country})[ \t]+(?P<force>{force_after_name})(?-u:\b)",
     produce: country_force,
     examples: &[
         "Niger army units moved north.",
@@ -354,7 +354,7 @@ pub const COUNTRY_FORCE: Rule = Rule {
 pub const MINISTRY: Rule = Rule {
     name: "state_ministry",
     kind: Kind::Actor,
-    pattern: r"\b(?:(?:(?P<country>{country})|(?P<dem>{demonym}))[ \t]+)?(?P<which>(?i:defen[cs]e|interior|security))[ \t]+(?i:ministry)\b|\b(?i:ministry[ \t]+of[ \t]+(?:the[ \t]+)?)(?P<which2>(?i:defen[cs]e|interior|security|armed forces))\b",
+    pattern: r"(?-u:\b)(?:(?:(?P<country>{country})|(?P<dem>{demonym}))[ \t]+)?(?P<which>(?i:defen[cs]e|interior|security))[ \t]+(?i:ministry)(?-u:\b)|(?-u:\b)(?i:ministry[ \t]+of[ \t]+(?:the[ \t]+)?)(?P<which2>(?i:defen[cs]e|interior|security|armed forces))(?-u:\b)",
     produce: ministry,
     examples: &[
         "the defence ministry said on Tuesday",
@@ -369,7 +369,7 @@ pub const MINISTRY: Rule = Rule {
 pub const DETERMINED_FORCE: Rule = Rule {
     name: "state_force_the_army",
     kind: Kind::Actor,
-    pattern: r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)[ \t]+(?P<span>[Aa]rmy|ARMY|[Mm]ilitary|[Pp]olice)\b(?:[ \t]+(?P<next>[\w'’]+))?",
+    pattern: r"(?-u:\b)(?:[Tt]he|[Ii]ts|[Tt]heir)[ \t]+(?P<span>[Aa]rmy|ARMY|[Mm]ilitary|[Pp]olice)(?-u:\b)(?:[ \t]+(?P<next>[\w'’]+))?",
     produce: determined_force,
     examples: &[
         "The army said it had repelled the attack.",
@@ -388,7 +388,7 @@ pub const DETERMINED_FORCE: Rule = Rule {
 pub const GENERIC_STATE: Rule = Rule {
     name: "state_force_generic",
     kind: Kind::Actor,
-    pattern: r"(?i)\b(?P<span>(?:(?:state|national|government)[ \t]+)?security[ \t]+forces|defen[cs]e[ \t]+and[ \t]+security[ \t]+forces|gendarmes|gendarmerie|junta|military[ \t]+(?:council|junta|government|regime|rulers|authorities))\b",
+    pattern: r"(?i)(?-u:\b)(?P<span>(?:(?:state|national|government)[ \t]+)?security[ \t]+forces|defen[cs]e[ \t]+and[ \t]+security[ \t]+forces|gendarmes|gendarmerie|junta|military[ \t]+(?:council|junta|government|regime|rulers|authorities))(?-u:\b)",
     produce: generic_state,
     examples: &[
         "Security forces later reached the area.",
@@ -405,7 +405,7 @@ pub const GENERIC_STATE: Rule = Rule {
 pub const PRO_GOVERNMENT: Rule = Rule {
     name: "pro_government_forces",
     kind: Kind::Actor,
-    pattern: r"\b(?P<span>(?:(?P<dem>{demonym})[ \t]+)?(?i:pro-government|pro-regime|pro-junta|government)[ \t]+(?i:forces|troops|soldiers|militiamen|militias|militia|fighters))\b",
+    pattern: r"(?-u:\b)(?P<span>(?:(?P<dem>{demonym})[ \t]+)?(?i:pro-government|pro-regime|pro-junta|government)[ \t]+(?i:forces|troops|soldiers|militiamen|militias|militia|fighters))(?-u:\b)",
     produce: pro_government,
     examples: &[
         "government troops repelled the raid",
@@ -446,7 +446,7 @@ fn service(caps: &Captures, _: &Context) -> Option<Value> {
 pub const MILITARY_UNIT: Rule = Rule {
     name: "military_unit",
     kind: Kind::Actor,
-    pattern: r"\b(?P<span>(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth|Twenty-\w+|Thirtieth|\d{1,3}(?:st|nd|rd|th))[ \t]+(?:(?:Infantry|Mechanized|Mechanised|Armoured|Armored|Marine|Army|Special Forces|Mountain|Motorized|Motorised|Airborne|Commando|Operational)[ \t]+)?(?:Division|Brigade|Battalion|Regiment|Army Corps|Corps|Military Region|Sector))\b",
+    pattern: r"(?-u:\b)(?P<span>(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth|Twenty-\w+|Thirtieth|\d{1,3}(?:st|nd|rd|th))[ \t]+(?:(?:Infantry|Mechanized|Mechanised|Armoured|Armored|Marine|Army|Special Forces|Mountain|Motorized|Motorised|Airborne|Commando|Operational)[ \t]+)?(?:Division|Brigade|Battalion|Regiment|Army Corps|Corps|Military Region|Sector))(?-u:\b)",
     produce: unit,
     examples: &[
         "The Eighth Division reported the attack.",
@@ -460,7 +460,7 @@ pub const MILITARY_UNIT: Rule = Rule {
 pub const NAMED_COMMAND: Rule = Rule {
     name: "military_command",
     kind: Kind::Actor,
-    pattern: r"\b(?P<span>(?:[A-Z][a-z]+[ \t]+){1,3}Command)\b",
+    pattern: r"(?-u:\b)(?P<span>(?:[A-Z][a-z]+[ \t]+){1,3}Command)(?-u:\b)",
     produce: named_command,
     examples: &[
         "a spokesman for the Southern Luzon Command said",
@@ -477,7 +477,7 @@ pub const NAMED_COMMAND: Rule = Rule {
 pub const STATE_SERVICE: Rule = Rule {
     name: "state_service",
     kind: Kind::Actor,
-    pattern: r"\b(?P<span>Customs|Forest Service|Forestry Service|Water and Forest Service|Forest Guard|Forest Guards|Border Police|Border Guard|Border Guards|Coast Guard|National Gendarmerie|Republican Guard|Presidential Guard)\b",
+    pattern: r"(?-u:\b)(?P<span>Customs|Forest Service|Forestry Service|Water and Forest Service|Forest Guard|Forest Guards|Border Police|Border Guard|Border Guards|Coast Guard|National Gendarmerie|Republican Guard|Presidential Guard)(?-u:\b)",
     produce: service,
     examples: &[
         "a Customs post was attacked",
@@ -503,7 +503,7 @@ fn head_of_state(caps: &Captures, _: &Context) -> Option<Value> {
 pub const HEAD_OF_STATE: Rule = Rule {
     name: "head_of_state",
     kind: Kind::Actor,
-    pattern: r"\b(?:President|Prime[ \t]+Minister)(?:,[ \t]*|[ \t]+)(?P<span>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,2})\b",
+    pattern: r"(?-u:\b)(?:President|Prime[ \t]+Minister)(?:,[ \t]*|[ \t]+)(?P<span>\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,2})",
     produce: head_of_state,
     examples: &[
         "President Amadou Toumani visited the town.",

@@ -32,7 +32,7 @@ fn victim(caps: &Captures, _: &Context) -> Option<Value> {
 pub const VICTIM_GROUP: Rule = Rule {
     name: "victim_group",
     kind: Kind::Actor,
-    pattern: r"(?i)\b(?:attack(?:s|ed|ing)?(?:[ \t]+(?:on|against))?|target(?:s|ed|ing)?|killing|killed|kill|massacred|massacring|abducted|abducting|kidnapped|kidnapping|ambushed|ambushing|shot|shooting|raided|raiding|against|on)[ \t]+(?:the[ \t]+|unarmed[ \t]+|innocent[ \t]+|local[ \t]+|defenceless[ \t]+|defenseless[ \t]+)*(?P<span>civilians|villagers|worshippers|worshipers|students|pupils|schoolchildren|farmers|herders|traders|passengers|mourners|displaced[ \t]+people|aid[ \t]+workers|miners|fishermen|customs[ \t]+officers|customs[ \t]+officials|forest[ \t]+guards|forest[ \t]+rangers|park[ \t]+rangers)\b",
+    pattern: r"(?i)(?-u:\b)(?:attack(?:s|ed|ing)?(?:[ \t]+(?:on|against))?|target(?:s|ed|ing)?|killing|killed|kill|massacred|massacring|abducted|abducting|kidnapped|kidnapping|ambushed|ambushing|shot|shooting|raided|raiding|against|on)[ \t]+(?:the[ \t]+|unarmed[ \t]+|innocent[ \t]+|local[ \t]+|defenceless[ \t]+|defenseless[ \t]+)*(?P<span>civilians|villagers|worshippers|worshipers|students|pupils|schoolchildren|farmers|herders|traders|passengers|mourners|displaced[ \t]+people|aid[ \t]+workers|miners|fishermen|customs[ \t]+officers|customs[ \t]+officials|forest[ \t]+guards|forest[ \t]+rangers|park[ \t]+rangers)(?-u:\b)",
     produce: victim,
     examples: &[
         "Gunmen attacked villagers in the night.",
