@@ -13,6 +13,7 @@ pub mod app;
 pub mod components;
 pub mod edit;
 pub mod export;
+pub mod keys;
 pub mod render;
 pub mod state;
 
