@@ -475,7 +475,10 @@ async fn enter_on_a_highlight_opens_the_editor_and_relabels() {
     key(&mark, "Enter");
     yew::scheduler::flush().await;
     let editor = page.find("#span-editor").expect("the span editor opens");
-    assert!(editor.get_attribute("aria-label").unwrap().contains("Monday"));
+    assert!(editor
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("Monday"));
     let kind: HtmlInputElement = page.get("#span-kind").unchecked_into();
     kind.set_value("figure");
     fire(&page.get("#span-kind"), "change");
@@ -511,7 +514,10 @@ async fn editing_a_count_updates_the_card_total_and_undo_restores_it() {
         "change",
     )
     .await;
-    let total = page.get(&format!("{sel} .fatalities")).text_content().unwrap();
+    let total = page
+        .get(&format!("{sel} .fatalities"))
+        .text_content()
+        .unwrap();
     assert!(total.contains('7'), "total {total:?}");
     button(&page, "Undo").click();
     yew::scheduler::flush().await;
@@ -538,5 +544,8 @@ async fn editing_the_text_keeps_manual_spans_and_lists_lost_ones() {
         .await;
     assert!(page.find("mark[data-id=m1]").is_none());
     let lost = page.find("#lost-spans").expect("the lost span is listed");
-    assert!(lost.text_content().unwrap().contains("security sources said"));
+    assert!(lost
+        .text_content()
+        .unwrap()
+        .contains("security sources said"));
 }

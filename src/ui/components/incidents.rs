@@ -91,9 +91,14 @@ fn num(s: &str) -> Option<u64> {
 }
 
 fn findings(list: &[checks::Finding], field: Field) -> Html {
-    html! { for list.iter().filter(|f| f.field == field).map(|f| html! {
-        <p class="finding" role="status" data-check={f.check}>{ &f.message }</p>
-    }) }
+    list.iter()
+        .filter(|f| f.field == field)
+        .map(|f| {
+            html! {
+                <p class="finding" role="status" data-check={f.check}>{ &f.message }</p>
+            }
+        })
+        .collect()
 }
 
 /// Editable casualty rows of one list.
