@@ -1062,8 +1062,11 @@ mod tests {
         }
     }
 
+    /// The text's document without its automatic incidents (the tests add their own).
     fn base() -> Document {
-        format::annotate(meta(TEXT))
+        let mut d = format::annotate(meta(TEXT));
+        d.incidents.clear();
+        d
     }
 
     /// Code point range of the first `needle` in `text`.
@@ -1696,14 +1699,7 @@ mod tests {
                 "{text}"
             );
             // The hand-made incident survives; the document stays valid.
-            assert_eq!(
-                r.doc
-                    .incidents
-                    .iter()
-                    .map(|i| i.notes.as_str())
-                    .collect::<Vec<_>>(),
-                ["kept"]
-            );
+            assert!(r.doc.incidents.iter().any(|i| i.notes == "kept"), "{text}");
             assert_eq!(format::validate(&r.doc), Ok(()), "{text}");
             // The manual span's offsets match the new text.
             for m in r.doc.entities.iter().filter(|x| x.origin == Origin::Manual) {

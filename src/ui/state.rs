@@ -849,14 +849,14 @@ mod edit_tests {
                 Rows::Killed,
                 0,
                 Bound::Best,
-                Some(12),
+                Some(13),
             )),
             inc(IncidentEdit::EventType("Battles".into())),
             Action::Edit(Edit::AttachEvidence {
-                incident: "i1".into(),
+                incident: "i2".into(),
                 entity: "e1".into(),
             }),
-            Action::Edit(Edit::ConfirmIncident { id: "i1".into() }),
+            Action::Edit(Edit::ConfirmIncident { id: "i2".into() }),
             Action::Edit(Edit::DeleteSpan { id: "e1".into() }),
             Action::Edit(Edit::AddIncident),
             Action::Edit(Edit::MergeIncidents {
