@@ -92,6 +92,7 @@ pub fn to_entities(text: &str, found: Vec<Found>) -> Vec<Entity> {
                 rule: f.rule.to_string(),
                 origin: Origin::Auto,
                 value: f.value,
+                status: Default::default(),
             })
         })
         .collect()

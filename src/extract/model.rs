@@ -432,6 +432,36 @@ pub enum Origin {
     Manual,
 }
 
+/// Where a person's review of an entity or an incident field stands. Only non-automatic states
+/// are written to the export, so documents nobody reviewed look as they always did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// As extraction produced it; nobody looked.
+    #[default]
+    Auto,
+    /// A person checked it and left it as it is.
+    Confirmed,
+    /// A person changed it (or added it).
+    Edited,
+}
+
+impl Status {
+    /// True for [`Status::Auto`] (the state that is not serialised).
+    pub fn is_auto(&self) -> bool {
+        *self == Status::Auto
+    }
+
+    /// The lower-case name used in the export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Auto => "auto",
+            Status::Confirmed => "confirmed",
+            Status::Edited => "edited",
+        }
+    }
+}
+
 /// ACLED's six event types.
 pub const EVENT_TYPES: [&str; 6] = [
     "Battles",
@@ -606,6 +636,9 @@ pub struct Incident {
     pub evidence: Vec<String>,
     /// Conflicting figures and who gave them; anything a reader should know.
     pub notes: String,
+    /// Review state per field name ("date", "killed", …); fields not listed are automatic.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub review: std::collections::BTreeMap<String, Status>,
 }
 
 impl Incident {
@@ -650,4 +683,7 @@ pub struct Entity {
     pub origin: Origin,
     /// The normalised value.
     pub value: Value,
+    /// Review state; written only when not automatic.
+    #[serde(skip_serializing_if = "Status::is_auto")]
+    pub status: Status,
 }

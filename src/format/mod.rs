@@ -15,7 +15,7 @@ pub mod w3c;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::span::{slice_chars, Offsets};
-use crate::extract::{self, Context, Entity, Incident, Kind, Origin, Value};
+use crate::extract::{self, Context, Entity, Incident, Kind, Origin, Status, Value};
 
 /// The value of `format`.
 pub const FORMAT: &str = "sitrep";
@@ -156,6 +156,8 @@ struct RawEntity {
     rule: String,
     origin: Origin,
     value: serde_json::Value,
+    #[serde(default)]
+    status: Status,
 }
 
 #[derive(Deserialize)]
@@ -203,6 +205,7 @@ pub fn parse(json: &str) -> Result<Document, FormatError> {
             rule: e.rule,
             origin: e.origin,
             value,
+            status: e.status,
         });
     }
     let doc = Document {

@@ -168,6 +168,7 @@ fn hand_document() -> Document {
             .into(),
         rule: "test".into(),
         origin: Origin::Auto,
+        status: Default::default(),
         value,
     };
     Document {

@@ -242,6 +242,7 @@ mod tests {
             text: "Ouallam".into(),
             rule: "test".into(),
             origin: Origin::Auto,
+            status: Default::default(),
             value: Value::Location(Place {
                 name: "Ouallam".into(),
                 country: Some(country.into()),

@@ -9,7 +9,12 @@
 //! - incident cards carry `data-incident="ID"`;
 //! - buttons "Export JSON" (`#export-json`) and "Open JSON" (`#open-json-button`), the file
 //!   input `#open-json`; errors in `role="alert"`;
-//! - Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (also ⌘ on a Mac).
+//! - Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (also ⌘ on a Mac);
+//! - text pieces of the article view are `<span data-start="N">` (code points); select and
+//!   press 1–7 to label; the span editor is `#span-editor`; "?" toggles `#shortcuts`
+//!   (`role="dialog"`); lost manual spans are listed in `#lost-spans`; incident cards hold the
+//!   editable fields (casualty counts `input[data-bound]`, total `.fatalities`) and
+//!   codebook findings (`.finding`, `role="status"`).
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -39,10 +44,31 @@ pub fn shortcut(key: &str, ctrl_or_meta: bool, shift: bool) -> Option<Action> {
     }
 }
 
+/// Whether the shortcut list is shown (a reducer, so the document-wide key listener set up
+/// once can toggle it).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Help(bool);
+
+enum HelpAction {
+    Toggle,
+    Close,
+}
+
+impl Reducible for Help {
+    type Action = HelpAction;
+    fn reduce(self: std::rc::Rc<Self>, a: HelpAction) -> std::rc::Rc<Self> {
+        std::rc::Rc::new(Help(match a {
+            HelpAction::Toggle => !self.0,
+            HelpAction::Close => false,
+        }))
+    }
+}
+
 /// The page.
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(State::default);
+    let help = use_reducer_eq(Help::default);
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
@@ -50,12 +76,27 @@ pub fn App() -> Html {
 
     {
         let d = state.dispatcher();
+        let help = help.dispatcher();
         use_effect_with((), move |_| {
             let listener = gloo::utils::window().document().map(|doc| {
                 EventListener::new(&doc, "keydown", move |e| {
                     let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
+                    let typing = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|t| {
+                            matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    if !typing && e.key() == "?" {
+                        e.prevent_default();
+                        help.dispatch(HelpAction::Toggle);
+                        return;
+                    }
+                    if e.key() == "Escape" {
+                        help.dispatch(HelpAction::Close);
+                    }
                     if let Some(a) = shortcut(&e.key(), e.ctrl_key() || e.meta_key(), e.shift_key())
                     {
                         e.prevent_default();
@@ -98,11 +139,36 @@ pub fn App() -> Html {
                 </section>
                 <section class="pane output" aria-label="Annotations">
                     <Legend />
-                    <Highlighted doc={doc.clone()} />
-                    <Incidents doc={doc} />
+                    if !state.lost.is_empty() {
+                        <div id="lost-spans" class="notice lost" role="status">
+                            <p>{ "These labels lost their words when the text changed; add them again where they belong:" }</p>
+                            <ul>
+                                { for state.lost.iter().map(|e| html! {
+                                    <li data-id={e.id.clone()}>
+                                        { format!("{} “{}” ({})", crate::ui::render::kind_label(e.kind), e.text, e.value.summary()) }
+                                        <button type="button" aria-label={format!("Forget lost span {}", e.id)}
+                                            onclick={send(Action::DismissLost(e.id.clone()))}>{ "Forget" }</button>
+                                    </li>
+                                }) }
+                            </ul>
+                        </div>
+                    }
+                    <Highlighted doc={doc.clone()} dispatch={dispatch.clone()} />
+                    <Incidents doc={doc} dispatch={dispatch.clone()} />
                 </section>
             </main>
             <WorkspacePanel state={StateHandle::new(state.clone())} />
+            if help.0 {
+                <div id="shortcuts" class="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
+                    <h2>{ "Keyboard shortcuts" }</h2>
+                    <dl>
+                        { for crate::ui::keys::SHORTCUTS.iter().map(|(k, what)| html! {
+                            <><dt><kbd>{ *k }</kbd></dt><dd>{ *what }</dd></>
+                        }) }
+                    </dl>
+                    <button type="button" onclick={{ let h = help.clone(); move |_: MouseEvent| h.dispatch(HelpAction::Close) }}>{ "Close" }</button>
+                </div>
+            }
             <footer class="credit">{ CREDIT }</footer>
         </div>
     }

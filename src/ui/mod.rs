@@ -11,7 +11,9 @@
 
 pub mod app;
 pub mod components;
+pub mod edit;
 pub mod export;
+pub mod keys;
 pub mod render;
 pub mod state;
 pub mod storage;

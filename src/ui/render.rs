@@ -248,6 +248,7 @@ mod tests {
             text: text.chars().skip(start).take(end - start).collect(),
             rule: "test".into(),
             origin: Origin::Manual,
+            status: Default::default(),
             value,
         }
     }

@@ -22,6 +22,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::edit::{self, Deleted, Edit};
+use crate::extract::{Entity, Origin};
 use crate::format::{self, Document, Meta};
 
 /// Most undo steps kept.
@@ -37,6 +39,10 @@ pub struct Snapshot {
     /// True when the entities and incidents are the document's own (opened from a file) rather
     /// than what extraction gives for the current text; editing the text clears it.
     pub kept: bool,
+    /// See [`State::lost`].
+    pub lost: Vec<Entity>,
+    /// See [`State::deleted`].
+    pub deleted: Vec<Deleted>,
 }
 
 /// A shared document compared by pointer: a component whose props hold one re-renders only
@@ -71,6 +77,12 @@ pub struct State {
     pub doc: Rc<Document>,
     /// See [`Snapshot::kept`].
     pub kept: bool,
+    /// Manual spans whose quote the text no longer holds (flagged to the user, never dropped
+    /// silently), with their old offsets.
+    pub lost: Vec<Entity>,
+    /// Automatic spans the user deleted (or relabelled, resized), so re-extraction does not
+    /// bring them back.
+    pub deleted: Vec<Deleted>,
     /// Earlier documents, oldest first.
     undo: Vec<Snapshot>,
     /// Undone documents, most recently undone last.
@@ -85,6 +97,8 @@ impl Default for State {
         State {
             doc: Rc::new(format::annotate(Meta::default())),
             kept: false,
+            lost: Vec::new(),
+            deleted: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             error: None,
@@ -120,6 +134,10 @@ pub enum Action {
     /// Replace the whole state: switching workspace entries, restoring after a reload (see
     /// `ui::workspace_panel`).
     Restore(Rc<State>),
+    /// A manual correction (see [`Edit`]).
+    Edit(Edit),
+    /// Forget a lost span (by its id).
+    DismissLost(String),
 }
 
 impl State {
@@ -164,6 +182,10 @@ impl State {
             redo,
             error: None,
             run: Run::None,
+            // Not saved with a workspace entry yet: after a reload, lost spans and the list of
+            // deleted automatic spans start empty.
+            lost: Vec::new(),
+            deleted: Vec::new(),
         }
     }
 
@@ -171,6 +193,8 @@ impl State {
         Snapshot {
             doc: self.doc.clone(),
             kept: self.kept,
+            lost: self.lost.clone(),
+            deleted: self.deleted.clone(),
         }
     }
 
@@ -200,11 +224,11 @@ impl State {
                     return None;
                 }
                 let (run, new_step) = typing(&meta.text, &text);
-                let doc = format::annotate(Meta {
+                let meta = Meta {
                     text,
                     ..meta.clone()
-                });
-                Some(self.clone().commit(doc, false, run, new_step))
+                };
+                Some(self.rerun(meta, run, new_step))
             }
             Action::SetPublished(p) => {
                 let p = p.trim();
@@ -227,12 +251,12 @@ impl State {
                     published,
                     ..meta.clone()
                 };
-                let doc = if self.kept {
-                    self.with_meta(meta)
+                if self.kept {
+                    let doc = self.with_meta(meta);
+                    Some(self.clone().commit(doc, true, Run::None, false))
                 } else {
-                    format::annotate(meta)
-                };
-                Some(self.clone().commit(doc, self.kept, Run::None, false))
+                    Some(self.rerun(meta, Run::None, false))
+                }
             }
             Action::SetTitle(t) => {
                 let title = non_empty(t);
@@ -256,18 +280,23 @@ impl State {
                 });
                 Some(self.clone().commit(doc, self.kept, Run::Source, false))
             }
-            Action::Open(doc) => Some(self.clone().commit(doc, true, Run::None, false)),
+            Action::Open(doc) => {
+                let mut s = self.clone().commit(doc, true, Run::None, false);
+                s.lost.clear();
+                s.deleted.clear();
+                Some(s)
+            }
             Action::OpenFailed(msg) => {
                 let mut s = self.clone();
                 s.error = Some(msg);
                 Some(s)
             }
             Action::Reextract => {
-                let doc = format::annotate(meta.clone());
-                if !self.kept && doc == *self.doc {
+                let r = edit::reextract(&self.doc, meta.clone(), &self.deleted);
+                if !self.kept && r.doc == *self.doc {
                     return None;
                 }
-                Some(self.clone().commit(doc, false, Run::None, false))
+                Some(self.rerun(meta.clone(), Run::None, false))
             }
             Action::Undo => {
                 let mut s = self.clone();
@@ -292,12 +321,65 @@ impl State {
                 s.error = None;
                 Some(s)
             }
+            Action::Edit(e) => match edit::apply(&self.doc, &e) {
+                Ok(None) => None,
+                Ok(Some(doc)) => {
+                    let mut deleted = self.deleted.clone();
+                    // An automatic span deleted, relabelled or resized must not come back.
+                    if let Edit::DeleteSpan { id }
+                    | Edit::Relabel { id, .. }
+                    | Edit::ResizeSpan { id, .. } = &e
+                    {
+                        let old = self
+                            .doc
+                            .entities
+                            .iter()
+                            .find(|x| x.id == *id && x.origin == Origin::Auto);
+                        if let Some(d) = old.and_then(|x| Deleted::of(x, &meta.text)) {
+                            deleted.push(d);
+                        }
+                    }
+                    let mut s = self.clone().commit(doc, self.kept, Run::None, true);
+                    s.deleted = deleted;
+                    Some(s)
+                }
+                Err(msg) => {
+                    let mut s = self.clone();
+                    s.error = Some(capitalise(&msg));
+                    Some(s)
+                }
+            },
+            Action::DismissLost(id) => {
+                let i = self.lost.iter().position(|e| e.id == id)?;
+                let mut s = self
+                    .clone()
+                    .commit((*self.doc).clone(), self.kept, Run::None, true);
+                s.lost.remove(i);
+                Some(s)
+            }
         }
+    }
+
+    /// Re-runs extraction for `meta`, keeping the person's work (see [`edit::reextract`]).
+    fn rerun(&self, meta: Meta, run: Run, new_step: bool) -> State {
+        let r = edit::reextract(&self.doc, meta, &self.deleted);
+        let mut lost = self.lost.clone();
+        for e in r.lost {
+            if !lost.iter().any(|l| l.id == e.id && l.text == e.text) {
+                lost.push(e);
+            }
+        }
+        let mut s = self.clone().commit(r.doc, false, run, new_step);
+        s.lost = lost;
+        s.deleted = r.deleted;
+        s
     }
 
     fn restore(&mut self, snap: Snapshot) {
         self.doc = snap.doc;
         self.kept = snap.kept;
+        self.lost = snap.lost;
+        self.deleted = snap.deleted;
         self.run = Run::None;
         self.error = None;
     }
@@ -433,6 +515,7 @@ mod tests {
             text: "mortar".into(),
             rule: "manual".into(),
             origin: Origin::Manual,
+            status: Default::default(),
             value: Value::Weapon(WeaponValue {
                 name: "mortar".into(),
                 category: "artillery".into(),
@@ -583,16 +666,20 @@ mod tests {
         assert_eq!(s.doc.document.title.as_deref(), Some("Renamed"));
         assert_eq!(s.doc.document.published.as_deref(), Some("2024-05-02"));
         assert!(s.kept);
-        // A text edit re-extracts.
+        // A text edit re-extracts, but the saved manual span survives (and replaces the
+        // automatic span of its kind at the same place).
         let edited = s
             .clone()
             .reduce(Action::SetText("A mortar hit the market!".into()));
         assert!(!edited.kept);
-        assert_eq!(*edited.doc, format::annotate(edited.doc.document.clone()));
+        assert_eq!(edited.doc.entities, doc.entities);
         // So does an explicit re-run.
         let rerun = s.reduce(Action::Reextract);
         assert!(!rerun.kept);
-        assert_eq!(*rerun.doc, format::annotate(rerun.doc.document.clone()));
+        assert_eq!(rerun.doc.entities, doc.entities);
+        // Without manual work, a re-run is exactly the CLI's document.
+        let plain = run([Action::SetText("A mortar hit the market!".into())]);
+        assert_eq!(*plain.doc, format::annotate(plain.doc.document.clone()));
     }
 
     #[test]
@@ -703,6 +790,8 @@ mod tests {
                 ..Meta::default()
             })),
             kept: false,
+            lost: vec![],
+            deleted: vec![],
         };
         // (sizes oldest first, step limit, byte limit, sizes kept)
         let cases: &[(&[usize], usize, usize, &[usize])] = &[
@@ -740,5 +829,158 @@ mod tests {
             ]);
             assert_eq!(text(&s), format!("{t}x"));
         }
+    }
+}
+
+#[cfg(test)]
+mod edit_tests {
+    use super::*;
+    use crate::extract::{Kind, Status};
+    use crate::ui::edit::{Bound, IncidentEdit, Rows};
+
+    const TEXT: &str = "On Monday gunmen killed 12 soldiers near Ouallam.";
+
+    fn start() -> Rc<State> {
+        [
+            Action::SetPublished("2025-02-10".into()),
+            Action::SetText(TEXT.into()),
+        ]
+        .into_iter()
+        .fold(Rc::new(State::default()), |s, a| s.reduce(a))
+    }
+
+    fn at(text: &str, needle: &str) -> (usize, usize) {
+        let b = text.find(needle).expect("needle");
+        let s = text[..b].chars().count();
+        (s, s + needle.chars().count())
+    }
+
+    #[test]
+    fn every_edit_is_one_undo_step_that_restores_the_export_exactly() {
+        let (s, e) = at(TEXT, "near Ouallam");
+        let inc = |edit| {
+            Action::Edit(Edit::EditIncident {
+                id: "i1".into(),
+                edit,
+            })
+        };
+        let actions = vec![
+            Action::Edit(Edit::AddSpan {
+                start: s,
+                end: e,
+                kind: Kind::Location,
+            }),
+            Action::Edit(Edit::Relabel {
+                id: "e2".into(),
+                kind: Kind::Figure,
+            }),
+            Action::Edit(Edit::ResizeSpan {
+                id: "m1".into(),
+                start: s + 5,
+                end: e,
+            }),
+            Action::Edit(Edit::ConfirmSpan { id: "e3".into() }),
+            Action::Edit(Edit::AddIncident),
+            inc(IncidentEdit::AddRow(Rows::Killed)),
+            inc(IncidentEdit::RowCount(
+                Rows::Killed,
+                0,
+                Bound::Best,
+                Some(13),
+            )),
+            inc(IncidentEdit::EventType("Battles".into())),
+            Action::Edit(Edit::AttachEvidence {
+                incident: "i2".into(),
+                entity: "e1".into(),
+            }),
+            Action::Edit(Edit::ConfirmIncident { id: "i2".into() }),
+            Action::Edit(Edit::DeleteSpan { id: "e1".into() }),
+            Action::Edit(Edit::AddIncident),
+            Action::Edit(Edit::MergeIncidents {
+                into: "i1".into(),
+                from: "i2".into(),
+            }),
+            Action::Edit(Edit::DeleteIncident { id: "i1".into() }),
+        ];
+        let mut s = start();
+        for a in actions {
+            let dbg = format!("{a:?}");
+            let before = format::to_json(&s.doc);
+            let n = s.undo_len();
+            let after = s.clone().reduce(a);
+            assert!(after.error.is_none(), "{dbg}: {:?}", after.error);
+            assert_ne!(format::to_json(&after.doc), before, "{dbg}");
+            assert_eq!(after.undo_len(), n + 1, "{dbg}");
+            assert_eq!(
+                format::parse(&format::to_json(&after.doc)).as_ref(),
+                Ok(&*after.doc),
+                "{dbg}"
+            );
+            let undone = after.clone().reduce(Action::Undo);
+            assert_eq!(format::to_json(&undone.doc), before, "{dbg}");
+            let redone = undone.reduce(Action::Redo);
+            assert_eq!(redone.doc, after.doc, "{dbg}");
+            s = after;
+        }
+    }
+
+    #[test]
+    fn refused_edits_show_a_message_and_change_nothing() {
+        let s = start();
+        let r = s
+            .clone()
+            .reduce(Action::Edit(Edit::DeleteSpan { id: "zz".into() }));
+        assert_eq!(r.doc, s.doc);
+        assert_eq!(r.undo_len(), s.undo_len());
+        assert_eq!(r.error.as_deref(), Some("There is no span zz"));
+        // A no-op edit keeps the same Rc.
+        let same = s
+            .clone()
+            .reduce(Action::Edit(Edit::ConfirmSpan { id: "e1".into() }));
+        assert!(Rc::ptr_eq(
+            &same.clone(),
+            &same.reduce(Action::Edit(Edit::ConfirmSpan { id: "e1".into() }))
+        ));
+    }
+
+    #[test]
+    fn typing_keeps_manual_spans_and_flags_lost_ones() {
+        let (s, e) = at(TEXT, "12 soldiers");
+        let st = start()
+            .reduce(Action::Edit(Edit::AddSpan {
+                start: s,
+                end: e,
+                kind: Kind::Figure,
+            }))
+            .reduce(Action::Edit(Edit::DeleteSpan { id: "e2".into() })); // "gunmen"
+        assert!(st.doc.entities.iter().all(|x| x.text != "gunmen"));
+        // Text typed before the span: the span moves; the deleted span stays deleted.
+        let t2 = format!("Late {TEXT}");
+        let st = st.reduce(Action::SetText(t2.clone()));
+        let m = st
+            .doc
+            .entities
+            .iter()
+            .find(|x| x.id == "m1")
+            .expect("m1 kept");
+        assert_eq!(
+            (m.start, m.text.as_str(), m.status),
+            (s + 5, "12 soldiers", Status::Edited)
+        );
+        assert!(st.doc.entities.iter().all(|x| x.text != "gunmen"));
+        assert!(st.lost.is_empty());
+        // The quote is edited away: the span is listed as lost, not dropped silently.
+        let st = st.reduce(Action::SetText(t2.replace("12 soldiers", "13 soldiers")));
+        assert!(st.doc.entities.iter().all(|x| x.id != "m1"));
+        assert_eq!(
+            st.lost.iter().map(|x| x.text.as_str()).collect::<Vec<_>>(),
+            ["12 soldiers"]
+        );
+        // Undo brings the span back and the lost list empties; dismissing forgets it.
+        let u = st.clone().reduce(Action::Undo);
+        assert!(u.lost.is_empty());
+        assert!(u.doc.entities.iter().any(|x| x.id == "m1"));
+        let d = st.reduce(Action::DismissLost("m1".into()));
+        assert!(d.lost.is_empty());
     }
 }

@@ -107,6 +107,8 @@ pub fn state_of(entry: &mut Entry) -> (State, Option<String>) {
     let snap = |s: Step| Snapshot {
         doc: s.doc,
         kept: s.kept,
+        lost: Vec::new(),
+        deleted: Vec::new(),
     };
     let state = State::restored(
         entry.doc.clone(),

@@ -88,6 +88,7 @@ pub fn build(text: &str, entities: &[Entity], ctx: &Context) -> Vec<Incident> {
                 .map(|i| doc.ents[i].e.id.clone())
                 .collect(),
             notes: notes.join(" "),
+            review: Default::default(),
         });
     }
     for (i, inc) in out.iter_mut().enumerate() {

@@ -34,6 +34,7 @@ pub fn ent_nth(text: &str, needle: &str, n: usize, value: Value) -> Entity {
         text: needle.to_string(),
         rule: "test".to_string(),
         origin: Origin::Manual,
+        status: Default::default(),
         value,
     }
 }

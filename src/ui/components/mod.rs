@@ -6,6 +6,7 @@ pub mod article_input;
 pub mod highlighted;
 pub mod incidents;
 pub mod legend;
+pub mod span_editor;
 pub mod toolbar;
 
 use yew::prelude::*;
