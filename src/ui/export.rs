@@ -27,9 +27,15 @@ pub fn file_name(title: Option<&str>) -> String {
     }
 }
 
-/// Offers `contents` as a download named `name`. Returns false when the browser refused.
+/// Offers `contents` as a JSON download named `name`. Returns false when the browser refused.
 pub fn download(name: &str, contents: &str) -> bool {
-    let blob = gloo::file::Blob::new_with_options(contents, Some("application/json"));
+    download_as(name, "application/json", contents)
+}
+
+/// Offers `contents` of media type `mime` as a download named `name`. Returns false when the
+/// browser refused.
+pub fn download_as(name: &str, mime: &str, contents: &str) -> bool {
+    let blob = gloo::file::Blob::new_with_options(contents, Some(mime));
     let url = gloo::file::ObjectUrl::from(blob);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;

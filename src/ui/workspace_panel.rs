@@ -330,25 +330,9 @@ impl Ctx {
     }
 }
 
-/// Offers `contents` as a download.
+/// Offers `contents` as a download (one helper for every export button).
 fn download(name: &str, mime: &str, contents: &str) -> bool {
-    let blob = gloo::file::Blob::new_with_options(contents, Some(mime));
-    let url = gloo::file::ObjectUrl::from(blob);
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let Some(a) = document
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    else {
-        return false;
-    };
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    Timeout::new(60_000, move || drop(url)).forget();
-    true
+    crate::ui::export::download_as(name, mime, contents)
 }
 
 /// `name.json` → `name.ext`.
