@@ -1,32 +1,12 @@
-//! End-to-end tests of "never lose work, work offline, share without a server": the release
-//! page in `dist/` (`trunk build --release`) in headless Chromium through chromedriver.
-//!
-//! - autosave: an edit reaches `localStorage` within a second; a reload restores the text, the
-//!   workspace list and the undo history;
-//! - offline: after the first visit the service worker serves the page with the server stopped;
-//!   an article pasted then is annotated and exported;
-//! - share link: "Copy share link" in one browser, opening the link in another (fresh profile)
-//!   adds the article as a new workspace entry;
-//! - hostile imports (truncated, wrong version, offsets out of range, quote mismatch, deeply
-//!   nested, over the size limit; pasted and dropped) are refused with a message and leave the
-//!   open work as it was; markup in a valid document's text is shown as text, never run;
-//! - storage full: a clear message, the work stays, saving resumes once there is room.
-//!
-//! The static server and WebDriver helpers are a copy of those in `tests/e2e.rs` plus a switch
-//! that takes the server offline. Environment: `E2E_DIST`, `CHROMEDRIVER`, `CHROME` as there.
-#![cfg(not(target_arch = "wasm32"))]
+//! Never lose work, work offline, share without a server: autosave and reload, the service worker,
+//! share links, hostile imports and a full storage.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use hyper_util::client::legacy::connect::HttpConnector;
+use fantoccini::Locator;
 use serde_json::{json, Value};
+
+use crate::common::*;
 
 /// Articles written for these tests.
 const ARTICLE: &str =
@@ -36,339 +16,6 @@ const SECOND: &str =
     "Two days later, a roadside bomb struck a bus near Orsk, killing 9 passengers.";
 const OFFLINE_ARTICLE: &str = "Militia fighters raided the village of Pemba Ridge on Sunday, \
 killing at least 11 civilians, according to a local chief.";
-
-// ---------------------------------------------------------------------------------------------
-// Static file server with an off switch
-
-struct Server {
-    port: u16,
-    up: Arc<AtomicBool>,
-}
-
-impl Server {
-    fn start(dir: PathBuf) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind the static server");
-        let port = listener.local_addr().expect("server address").port();
-        let up = Arc::new(AtomicBool::new(true));
-        let flag = up.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                if !flag.load(Ordering::SeqCst) {
-                    // Offline: close the connection without an answer.
-                    drop(stream);
-                    continue;
-                }
-                let dir = dir.clone();
-                std::thread::spawn(move || handle(stream, &dir));
-            }
-        });
-        Server { port, up }
-    }
-
-    fn stop(&self) {
-        self.up.store(false, Ordering::SeqCst);
-    }
-}
-
-fn mime(p: &Path) -> &'static str {
-    match p.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript",
-        Some("wasm") => "application/wasm",
-        Some("css") => "text/css",
-        Some("json") => "application/json",
-        Some("webmanifest") => "application/manifest+json",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        _ => "application/octet-stream",
-    }
-}
-
-fn handle(mut stream: TcpStream, dir: &Path) {
-    let Ok(clone) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = BufReader::new(clone);
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).is_err() {
-        return;
-    }
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h).unwrap_or(0) <= 2 {
-            break;
-        }
-    }
-    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let target = target.split(['?', '#']).next().unwrap_or("/");
-    let rel = match target.trim_start_matches('/') {
-        "" => "index.html",
-        r => r,
-    };
-    let file = dir.join(rel);
-    let (status, body, ctype) = match std::fs::read(&file) {
-        Ok(b) if !rel.contains("..") => ("200 OK", b, mime(&file)),
-        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let _ = write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(&body);
-}
-
-fn dist_dir() -> PathBuf {
-    let dist = PathBuf::from(
-        std::env::var("E2E_DIST")
-            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/dist").into()),
-    );
-    assert!(
-        dist.join("index.html").exists(),
-        "{} missing: run `trunk build --release` first (./test does)",
-        dist.display()
-    );
-    dist
-}
-
-// ---------------------------------------------------------------------------------------------
-// chromedriver + browser session
-
-struct Driver(Child);
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
-}
-
-fn start_chromedriver() -> (Driver, u16) {
-    let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-    let port = free_port();
-    let child = Command::new(&bin)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {bin}: {e} (apt-get install chromium-driver)"));
-    let driver = Driver(child);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "chromedriver did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (driver, port)
-}
-
-/// A temporary directory removed on drop.
-struct TempDir(PathBuf);
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = N.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!(
-            "sitrep-e2e-offline-{}-{tag}-{n}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create a temp dir");
-        TempDir(dir)
-    }
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-type CmdResult<T> = Result<T, fantoccini::error::CmdError>;
-
-/// One browser (its own profile) on the page.
-struct Session {
-    client: Client,
-    server: Server,
-    site: String,
-    downloads: TempDir,
-    _profile: TempDir,
-    _driver: Driver,
-}
-
-impl Session {
-    async fn start() -> Session {
-        let server = Server::start(dist_dir());
-        let (driver, wd_port) = start_chromedriver();
-        let downloads = TempDir::new("downloads");
-        let profile = TempDir::new("profile");
-        let chrome = std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let caps = json!({
-            "goog:chromeOptions": {
-                "binary": chrome,
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--disable-quic", "--no-first-run", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
-                         format!("--user-data-dir={}", profile.path().display())],
-                "prefs": {
-                    "download.default_directory": downloads.path().to_string_lossy(),
-                    "download.prompt_for_download": false,
-                    "download.directory_upgrade": true,
-                    "safebrowsing.enabled": false
-                }
-            }
-        });
-        let caps = caps.as_object().cloned().unwrap_or_default();
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{wd_port}"))
-            .await
-            .expect("webdriver session (is chromium installed, same version as chromedriver?)");
-        let site = format!("http://127.0.0.1:{}/", server.port);
-        Session {
-            client,
-            server,
-            site,
-            downloads,
-            _profile: profile,
-            _driver: driver,
-        }
-    }
-
-    async fn wait_for_page(&self) -> CmdResult<()> {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(30))
-            .for_element(Locator::Css("#workspace-list"))
-            .await?;
-        Ok(())
-    }
-
-    async fn open(&self, url: &str) -> CmdResult<()> {
-        self.client.goto(url).await?;
-        self.wait_for_page().await
-    }
-
-    async fn js(&self, script: &str) -> CmdResult<Value> {
-        self.client.execute(script, vec![]).await
-    }
-
-    async fn js_args(&self, script: &str, args: Vec<Value>) -> CmdResult<Value> {
-        self.client.execute(script, args).await
-    }
-
-    async fn value_of(&self, id: &str) -> CmdResult<String> {
-        let v = self
-            .js_args(
-                "const e = document.getElementById(arguments[0]); return e ? e.value : null;",
-                vec![json!(id)],
-            )
-            .await?;
-        Ok(v.as_str().unwrap_or_default().to_string())
-    }
-
-    /// Sets an input's value as a paste does, then fires input + change.
-    async fn set_value(&self, id: &str, value: &str) -> CmdResult<()> {
-        self.js_args(
-            "const e = document.getElementById(arguments[0]);
-             e.focus();
-             e.value = arguments[1];
-             e.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}));
-             e.dispatchEvent(new Event('change', {bubbles: true}));",
-            vec![json!(id), json!(value)],
-        )
-        .await?;
-        Ok(())
-    }
-
-    async fn click(&self, id: &str) -> CmdResult<()> {
-        self.client.find(Locator::Id(id)).await?.click().await
-    }
-
-    /// Polls `script` (true when done) for up to `secs`; returns the time it took.
-    async fn wait_until(&self, what: &str, script: &str, secs: u64) -> CmdResult<Duration> {
-        let start = Instant::now();
-        let deadline = start + Duration::from_secs(secs);
-        loop {
-            if self.js(script).await? == Value::Bool(true) {
-                return Ok(start.elapsed());
-            }
-            assert!(Instant::now() < deadline, "timed out waiting for {what}");
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
-    }
-
-    async fn entries(&self) -> CmdResult<Vec<String>> {
-        let v = self
-            .js("return [...document.querySelectorAll('#workspace-list [data-entry] .entry-title')].map(e => e.textContent);")
-            .await?;
-        Ok(serde_json::from_value(v).unwrap_or_default())
-    }
-
-    async fn marks(&self) -> CmdResult<usize> {
-        let v = self
-            .js("return document.querySelectorAll('mark[data-kind]').length;")
-            .await?;
-        Ok(v.as_u64().unwrap_or(0) as usize)
-    }
-
-    /// Clicks a button and returns the one file it downloads.
-    async fn download(&self, id: &str) -> CmdResult<(String, Vec<u8>)> {
-        for f in std::fs::read_dir(self.downloads.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            let _ = std::fs::remove_file(f.path());
-        }
-        self.click(id).await?;
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let files: Vec<PathBuf> = std::fs::read_dir(self.downloads.path())
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-                .collect();
-            let partial = files.iter().any(|p| {
-                p.extension()
-                    .is_some_and(|e| e == "crdownload" || e == "tmp")
-            });
-            if let [file] = files.as_slice() {
-                if !partial {
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                    if let Ok(bytes) = std::fs::read(file) {
-                        let name = file
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        return Ok((name, bytes));
-                    }
-                }
-            }
-            assert!(
-                Instant::now() < deadline,
-                "no download after clicking #{id} (found {files:?})"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-
-    async fn close(self) {
-        let _ = self.client.close().await;
-    }
-}
-
-fn js_str(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
-}
 
 /// True when the saved index lists an article titled `title`.
 fn saved_with_title(title: &str) -> String {
@@ -407,7 +54,7 @@ async fn autosave_and_reload_restore_everything() {
             5,
         )
         .await?;
-        let marks = s.marks().await?;
+        let marks = s.mark_count().await?;
         assert!(marks > 0, "the article has highlights");
 
         s.client.refresh().await?;
@@ -423,9 +70,9 @@ async fn autosave_and_reload_restore_everything() {
         .await?;
         assert_eq!(s.value_of("title").await?, "Station attack");
         assert_eq!(s.entries().await?, vec!["Station attack".to_string()]);
-        assert_eq!(s.marks().await?, marks, "highlights after reload");
+        assert_eq!(s.mark_count().await?, marks, "highlights after reload");
         let meta = s
-            .js("return document.querySelector('#workspace-list [data-entry] .entry-meta').textContent;")
+            .js("return document.querySelector('#workspace-list [data-entry] .entry-meta').textContent;", vec![])
             .await?;
         assert!(
             meta.as_str().unwrap_or_default().contains("incident"),
@@ -490,7 +137,10 @@ async fn works_offline_after_the_first_visit() {
         )
         .await?;
         let manifest = s
-            .js("return document.querySelector('link[rel=manifest]').href;")
+            .js(
+                "return document.querySelector('link[rel=manifest]').href;",
+                vec![],
+            )
             .await?;
         assert!(manifest
             .as_str()
@@ -515,7 +165,10 @@ async fn works_offline_after_the_first_visit() {
         sitrep::format::parse(&String::from_utf8_lossy(&bytes)).expect("a valid document");
         // The manifest and icon are served from the cache too.
         let icon = s
-            .js("return fetch('icon-192.png').then(r => r.ok, () => false);")
+            .js(
+                "return fetch('icon-192.png').then(r => r.ok, () => false);",
+                vec![],
+            )
             .await?;
         assert_eq!(icon, Value::Bool(true), "icon from the cache");
         Ok(())
@@ -646,8 +299,8 @@ async fn hostile_imports_leave_the_work_untouched() {
         s.set_value("article-text", ARTICLE).await?;
         s.wait_until("the save", &saved_with_title("My work"), 5).await?;
         tokio::time::sleep(Duration::from_millis(1200)).await;
-        let marks = s.marks().await?;
-        let stored = s.js("return JSON.stringify(localStorage);").await?;
+        let marks = s.mark_count().await?;
+        let stored = s.js("return JSON.stringify(localStorage);", vec![]).await?;
 
         for (i, (name, json, want)) in cases.iter().enumerate() {
             // Odd cases pasted into the Import box, even ones dropped as a file.
@@ -655,7 +308,7 @@ async fn hostile_imports_leave_the_work_untouched() {
                 s.set_value("import-text", json).await?;
                 s.click("import-button").await?;
             } else {
-                s.js_args(
+                s.js(
                     "const dt = new DataTransfer();
                      dt.items.add(new File([arguments[0]], 'hostile.json', {type: 'application/json'}));
                      document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
@@ -674,10 +327,10 @@ async fn hostile_imports_leave_the_work_untouched() {
             .await?;
             assert_eq!(s.value_of("article-text").await?, ARTICLE, "{name}: text");
             assert_eq!(s.value_of("title").await?, "My work", "{name}: title");
-            assert_eq!(s.marks().await?, marks, "{name}: highlights");
+            assert_eq!(s.mark_count().await?, marks, "{name}: highlights");
             assert_eq!(s.entries().await?, vec!["My work".to_string()], "{name}: list");
             // Dismiss the alert for the next case.
-            s.js("document.querySelectorAll('[role=alert] button').forEach(b => b.click());")
+            s.js("document.querySelectorAll('[role=alert] button').forEach(b => b.click());", vec![])
                 .await?;
             s.wait_until(
                 "the alert to go",
@@ -691,7 +344,7 @@ async fn hostile_imports_leave_the_work_untouched() {
         s.js("const box = document.getElementById('import-text');
               box.value = '{\"format\":\"sitrep\",\"pad\":\"' + 'x'.repeat(33 * 1024 * 1024) + '\"}';
               box.dispatchEvent(new Event('input', {bubbles: true}));
-              document.getElementById('import-button').click();")
+              document.getElementById('import-button').click();", vec![])
             .await?;
         s.wait_until(
             "the refusal of the huge file",
@@ -699,12 +352,12 @@ async fn hostile_imports_leave_the_work_untouched() {
             30,
         )
         .await?;
-        s.js("document.getElementById('import-text').value = '';").await?;
+        s.js("document.getElementById('import-text').value = '';", vec![]).await?;
         assert_eq!(s.value_of("article-text").await?, ARTICLE, "huge: text");
-        s.js("document.querySelectorAll('[role=alert] button').forEach(b => b.click());")
+        s.js("document.querySelectorAll('[role=alert] button').forEach(b => b.click());", vec![])
             .await?;
         tokio::time::sleep(Duration::from_millis(1200)).await;
-        let after = s.js("return JSON.stringify(localStorage);").await?;
+        let after = s.js("return JSON.stringify(localStorage);", vec![]).await?;
         assert_eq!(after, stored, "storage is as it was");
 
         // Markup in a valid document: imported, and shown as text only.
@@ -723,7 +376,7 @@ async fn hostile_imports_leave_the_work_untouched() {
         )
         .await?;
         let pwned = s
-            .js("return [window.__pwned || 0, document.querySelectorAll('img[src=x], #workspace-list script').length];")
+            .js("return [window.__pwned || 0, document.querySelectorAll('img[src=x], #workspace-list script').length];", vec![])
             .await?;
         assert_eq!(pwned, json!([0, 0]), "markup from a file was run or inserted");
         assert_eq!(s.entries().await?.len(), 2, "the valid import is a new entry");
@@ -749,7 +402,7 @@ async fn storage_full_is_reported_and_work_kept() {
                 try { localStorage.setItem('junk' + n, 'x'.repeat(size)); n++; }
                 catch (e) { size = size >> 1; }
               }
-              return n;")
+              return n;", vec![])
             .await?;
         let both = format!("{ARTICLE}\n\n{SECOND}");
         s.set_value("article-text", &both).await?;
@@ -762,7 +415,7 @@ async fn storage_full_is_reported_and_work_kept() {
         .await?;
         assert_eq!(s.value_of("article-text").await?, both, "work kept");
         // Make room: the next change is saved and the message goes.
-        s.js("Object.keys(localStorage).filter(k => k.startsWith('junk')).forEach(k => localStorage.removeItem(k));")
+        s.js("Object.keys(localStorage).filter(k => k.startsWith('junk')).forEach(k => localStorage.removeItem(k));", vec![])
             .await?;
         s.set_value("title", "After full").await?;
         s.wait_until("the save after room", &saved_with_title("After full"), 5)
