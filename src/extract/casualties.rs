@@ -163,7 +163,8 @@ static GROUP_BEFORE: LazyLock<regex::Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?P<count>{count_or_a})\s+(?P<who>{who})(?:\s*,\s*|,?\s+and\s+)$",
         &fragments(),
     );
-    regex::Regex::new(&src).unwrap_or_else(|e| panic!("first_of_two_groups: {e}"))
+    regex::Regex::new(&super::rule::compile_form(&src))
+        .unwrap_or_else(|e| panic!("first_of_two_groups: {e}"))
 });
 
 const PASSIVE_RULES: &[&str] = &[

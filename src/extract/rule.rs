@@ -119,14 +119,65 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
         .replace("(?-u:(?-u:\\B))", "(?-u:\\B)")
 }
 
+/// The code points the rules' letter classes keep: ASCII, Latin-1, Latin Extended-A and -B,
+/// combining diacritics and Latin Extended Additional.
+const LATIN: &str = r"[\x00-\u{24f}\u{300}-\u{36f}\u{1e00}-\u{1eff}]";
+
+/// Narrows the Unicode classes `\p{…}`, `\w` and `\d` of `pattern` to Latin script (`\d` to
+/// ASCII digits).
+///
+/// The rules read English news, where names are written in Latin letters ("Tillabéri", "Ségou");
+/// a class over every script makes the regex's automaton many times larger, which is most of
+/// the cost of compiling the rules and much of the cost of running them. Negated forms (`\P`,
+/// `\W`, `\D`) are left alone.
+pub fn latin_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 64);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('p') => {
+                let mut class = String::from("\\p");
+                if chars.peek() == Some(&'{') {
+                    for c in chars.by_ref() {
+                        class.push(c);
+                        if c == '}' {
+                            break;
+                        }
+                    }
+                } else if let Some(c) = chars.next() {
+                    class.push(c);
+                }
+                out.push_str(&format!("[{class}&&{LATIN}]"));
+            }
+            Some('w') => out.push_str(&format!("[\\w&&{LATIN}]")),
+            Some('d') => out.push_str("[0-9]"),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// What a rule's expanded pattern becomes before it is compiled: ASCII word boundaries
+/// ([`ascii_word_boundaries`]) and Latin letter classes ([`latin_classes`]).
+pub fn compile_form(pattern: &str) -> String {
+    latin_classes(&ascii_word_boundaries(pattern))
+}
+
 /// The rules of one dimension, compiled once.
 ///
 /// Speed: each rule's regex is compiled on first use, and only runs over the parts of the text
 /// that can hold a match. From each pattern, [`required_literals`] derives strings one of which
 /// every match must contain ("kill", "wound"…); one Aho–Corasick scan per call finds them all,
-/// and a rule then runs only over the lines holding one of its literals, plus the line before and
-/// the line after (a match may run across a line break). Rules with no such literal run over the
-/// whole text.
+/// and a rule then runs only over [`REACH`] bytes either side of each of its literals' hits
+/// (windows that touch are merged). Rules with no such literal run over the whole text.
 pub struct RuleSet {
     rules: &'static [Rule],
     sources: Vec<String>,
@@ -137,6 +188,8 @@ pub struct RuleSet {
     gate: Option<AhoCorasick>,
     /// Per literal pattern: the rules that require it.
     owners: Vec<Vec<u32>>,
+    /// Per rule: its pattern holds `$` (end of text).
+    anchored_end: Vec<bool>,
 }
 
 impl RuleSet {
@@ -148,7 +201,7 @@ impl RuleSet {
     pub fn new(rules: &'static [Rule], fragments: &[(&str, &str)]) -> RuleSet {
         let sources: Vec<String> = rules
             .iter()
-            .map(|r| ascii_word_boundaries(&expand(r.pattern, fragments)))
+            .map(|r| compile_form(&expand(r.pattern, fragments)))
             .collect();
         let mut literals: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<u32>> = Vec::new();
@@ -181,6 +234,7 @@ impl RuleSet {
         }
         RuleSet {
             rules,
+            anchored_end: sources.iter().map(|s| has_end_anchor(s)).collect(),
             compiled: sources.iter().map(|_| OnceLock::new()).collect(),
             sources,
             gated,
@@ -273,10 +327,17 @@ impl RuleSet {
             return None;
         }
         let mut per_rule: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
-        let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
         for m in gate.find_overlapping_iter(text) {
-            let (ls, le) = line_window(&newlines, text.len(), m.start(), m.end());
+            let (ls, reach_end) = reach_window(text, m.start(), m.end());
             for &r in &self.owners[m.pattern().as_usize()] {
+                // `$` must not match at a window's end: such rules' windows end with the line.
+                let le = if self.anchored_end[r as usize] {
+                    text[reach_end..]
+                        .find('\n')
+                        .map_or(text.len(), |i| reach_end + i + 1)
+                } else {
+                    reach_end
+                };
                 let w = &mut per_rule[r as usize];
                 match w.last_mut() {
                     Some(last) if ls <= last.1 => {
@@ -291,36 +352,41 @@ impl RuleSet {
     }
 }
 
-/// How far a match may reach from its literal, besides the neighbouring lines (text wrapped at
-/// short line lengths, or a phrase split by blank lines).
-const REACH: usize = 400;
-
-/// The window a match holding `start..end` must lie in: the lines holding it, the line before
-/// and the line after, and at least [`REACH`] bytes either side, widened to whole lines. A
-/// window starts at a line start and ends after a line break (or at the ends of the text), so
-/// `\b` and `$` see the same text at its edges as in the whole text. `newlines` are the offsets
-/// of every `\n` in a text of `len` bytes.
-fn line_window(newlines: &[usize], len: usize, start: usize, end: usize) -> (usize, usize) {
-    let line_start = |x: usize| {
-        let i = newlines.partition_point(|&p| p < x);
-        if i == 0 {
-            0
-        } else {
-            newlines[i - 1] + 1
+/// True if `pattern` holds an unescaped `$` outside a bracketed class.
+fn has_end_anchor(pattern: &str) -> bool {
+    let mut escaped = false;
+    let mut depth = 0usize;
+    for c in pattern.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            '$' if depth == 0 => return true,
+            _ => {}
         }
-    };
-    let line_end = |x: usize| {
-        let j = newlines.partition_point(|&p| p < x);
-        newlines.get(j).map_or(len, |&p| p + 1)
-    };
-    let i = newlines.partition_point(|&p| p < start);
-    let prev_line = if i >= 2 { newlines[i - 2] + 1 } else { 0 };
-    let j = newlines.partition_point(|&p| p < end);
-    let next_line = newlines.get(j + 1).map_or(len, |&p| p + 1);
-    let from = prev_line.min(line_start(start.saturating_sub(REACH)));
-    let to = next_line.max(line_end((end + REACH).min(len)));
+    }
+    false
+}
+
+/// The window a match holding `start..end` must lie in: [`REACH`] bytes either side, on char
+/// boundaries.
+fn reach_window(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut from = start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
     (from, to)
 }
+
+/// How far a match may reach from its literal, either side: rule matches are phrases of a few
+/// words; the longest patterns (a count, up to three modifiers, a victim noun, fillers and an
+/// outcome) stay well under this.
+const REACH: usize = 160;
 
 /// Lower-case strings one of which every match of `pattern` contains, or `None` if no such set
 /// can be derived (then the rule runs over the whole text).
@@ -686,6 +752,53 @@ mod tests {
             ascii_word_boundaries(r"(?-u:\b)x\B\\b"),
             r"(?-u:\b)x(?-u:\B)\\b"
         );
+    }
+
+    #[test]
+    fn letter_classes_become_latin() {
+        let table = [
+            (r"\p{Lu}x", format!(r"[\p{{Lu}}&&{LATIN}]x")),
+            (
+                r"[\p{L}\p{M}'.]",
+                format!(r"[[\p{{L}}&&{LATIN}][\p{{M}}&&{LATIN}]'.]"),
+            ),
+            (r"\w+\d", format!(r"[\w&&{LATIN}]+[0-9]")),
+            (
+                r"\pL \\p \P{L} \W",
+                format!(r"[\pL&&{LATIN}] \\p \P{{L}} \W"),
+            ),
+        ];
+        for (pattern, want) in table {
+            assert_eq!(latin_classes(pattern), want, "{pattern}");
+        }
+        // Latin names still match; other scripts and digits do not.
+        let re = Regex::new(&compile_form(r"^\p{Lu}[\p{L}\p{M}]+$")).unwrap();
+        for (name, ok) in [
+            ("Tillabéri", true),
+            ("Ségou", true),
+            ("Tillabe\u{301}ri", true),
+            ("Đà", true),
+            ("Київ", false),
+            ("القاعدة", false),
+        ] {
+            assert_eq!(re.is_match(name), ok, "{name}");
+        }
+        assert!(!Regex::new(&compile_form(r"^\d$")).unwrap().is_match("٣"));
+    }
+
+    #[test]
+    fn end_anchors_are_found_outside_classes_and_escapes() {
+        let table = [
+            (r"killed\s*$", true),
+            (r"(?:,|$)", true),
+            (r"[$]", false),
+            (r"\$5", false),
+            (r"\\$", true),
+            (r"killed", false),
+        ];
+        for (pattern, want) in table {
+            assert_eq!(has_end_anchor(pattern), want, "{pattern}");
+        }
     }
 
     /// Time per rule over the shared corpora (or $SITREP_BENCH_TEXT) repeated to ~2 MB:

@@ -50,6 +50,18 @@ pub struct Doc<'a> {
     pub sents: Vec<Sent>,
     /// Entities sorted by start.
     pub ents: Vec<Ent<'a>>,
+    /// Memo of per-entity and per-article facts that several stages ask for (a location's role,
+    /// the article's main country): computed once, so building stays linear in the text.
+    pub memo: Memo,
+}
+
+/// See [`Doc::memo`].
+#[derive(Default)]
+pub struct Memo {
+    /// Per entity: its location role, once asked.
+    pub roles: Vec<std::cell::OnceCell<super::location::Role>>,
+    /// The article's main country, once asked.
+    pub main_country: std::cell::OnceCell<Option<String>>,
 }
 
 impl<'a> Doc<'a> {
@@ -107,12 +119,17 @@ impl<'a> Doc<'a> {
                 && !t.ends_with(['.', '!', '?', ':', '"', '\u{201d}'])
                 && (3..=25).contains(&n_words);
         }
+        let memo = Memo {
+            roles: vec![std::cell::OnceCell::new(); ents.len()],
+            main_country: std::cell::OnceCell::new(),
+        };
         Doc {
             text,
             lower: text.to_ascii_lowercase(),
             words,
             sents,
             ents,
+            memo,
         }
     }
 

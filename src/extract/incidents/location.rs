@@ -29,8 +29,15 @@ pub enum Role {
     Owner,
 }
 
-/// The role of location entity `i`.
+/// The role of location entity `i` (worked out once per entity, see [`Doc::memo`]).
 pub fn role(doc: &Doc, i: usize) -> Role {
+    match doc.memo.roles.get(i) {
+        Some(cell) => *cell.get_or_init(|| role_of(doc, i)),
+        None => role_of(doc, i),
+    }
+}
+
+fn role_of(doc: &Doc, i: usize) -> Role {
     let x = &doc.ents[i];
     let se = &doc.sents[x.sent];
     let after = doc.text.get(x.end..se.end).unwrap_or("");
@@ -230,6 +237,13 @@ pub fn region_for(doc: &Doc, t: usize, places: &[usize]) -> Option<usize> {
 /// The article's main country: the most named country among places with an event role, a
 /// dateline or an owner ("Niger's army"). Ties go to the first named.
 fn main_country(doc: &Doc) -> Option<String> {
+    doc.memo
+        .main_country
+        .get_or_init(|| count_main_country(doc))
+        .clone()
+}
+
+fn count_main_country(doc: &Doc) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for i in 0..doc.ents.len() {
         if doc.ents[i].e.kind != Kind::Location || role(doc, i) == Role::Away {
