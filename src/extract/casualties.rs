@@ -56,6 +56,17 @@ static VICTIMS: LazyLock<HashMap<String, (&'static str, Side)>> = LazyLock::new(
     map
 });
 
+/// Loads the victim table and builds the `{victim}` fragment (see [`super::load_data`]).
+pub(crate) fn load_data() {
+    LazyLock::force(&VICTIMS);
+    LazyLock::force(&VICTIM_PATTERN);
+}
+
+/// Compiles the regexes outside the rule set (see [`super::compile_rules`]).
+pub(crate) fn compile_extra() {
+    LazyLock::force(&GROUP_BEFORE);
+}
+
 fn victim_rows() -> impl Iterator<Item = (&'static str, &'static str, Side)> {
     include_str!("../data/victims.tsv")
         .lines()

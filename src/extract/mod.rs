@@ -58,6 +58,28 @@ pub fn dimensions() -> Vec<(&'static str, &'static LazyLock<RuleSet>)> {
     ]
 }
 
+/// Loads the compiled-in data: the gazetteer, the actor, demonym, victim and weapon tables and
+/// their lexicons. Each loads by itself on first use; calling this first moves the cost to a
+/// moment of your choosing (`cargo bench --bench extract` times it).
+pub fn load_data() {
+    places::load_data();
+    LazyLock::force(&actors::table::TABLE);
+    LazyLock::force(&actors::state_forces::COUNTRIES);
+    casualties::load_data();
+    weapons::load_data();
+}
+
+/// Compiles every rule's regular expression now instead of on first use. The page calls this
+/// (with [`load_data`]) when idle after start-up, so the first paste does not wait for it.
+pub fn compile_rules() {
+    for (_, set) in dimensions() {
+        set.compile_all();
+    }
+    places::compile_extra();
+    casualties::compile_extra();
+    actors::table::compile_extra();
+}
+
 /// Runs every dimension over `text` and returns the surviving finds in byte offsets.
 pub fn find_all(text: &str, ctx: &Context) -> Vec<Found> {
     let mut found = Vec::new();

@@ -256,6 +256,13 @@ impl RuleSet {
         })
     }
 
+    /// Compiles every rule's regex now (each compiles on first use otherwise).
+    pub fn compile_all(&self) {
+        for i in 0..self.rules.len() {
+            self.regex(i);
+        }
+    }
+
     /// Names of the rules that have no required literal (they scan the whole text).
     pub fn ungated(&self) -> Vec<&'static str> {
         self.rules

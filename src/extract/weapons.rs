@@ -60,6 +60,11 @@ fn parse(tsv: &str) -> WeaponTable {
 
 static TABLE: LazyLock<WeaponTable> = LazyLock::new(|| parse(WEAPONS_TSV));
 
+/// Loads the weapon table (see [`super::load_data`]).
+pub(crate) fn load_data() {
+    LazyLock::force(&TABLE);
+}
+
 fn weapon(name: &str, category: &str) -> Option<Value> {
     Some(Value::Weapon(WeaponValue {
         name: name.to_string(),

@@ -99,6 +99,11 @@ pub fn parse(tsv: &str) -> ActorTable {
 pub static TABLE: LazyLock<ActorTable> = LazyLock::new(|| parse(ACTORS_TSV));
 
 /// Words for a group's members that a mention may take in after the name.
+/// Compiles the regex outside the rule set (see [`crate::extract::compile_rules`]).
+pub(crate) fn compile_extra() {
+    LazyLock::force(&MEMBERS);
+}
+
 static MEMBERS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:[ \t]+(?:Islamic|Islamist|jihadist|armed))?[ \t]+(?:fighters|militants|rebels|insurgents|guerrillas|militiamen|jihadists|gunmen|terrorists|combatants)\b",

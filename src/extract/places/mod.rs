@@ -82,6 +82,17 @@ const MACRO_REGIONS: &[(&str, Case, Option<&str>)] = &[
     ("Niger Delta", Case::Capitalized, Some("NG")),
 ];
 
+/// Loads the gazetteer and the macro-region lexicon (see [`super::load_data`]).
+pub(crate) fn load_data() {
+    LazyLock::force(&GAZETTEER);
+    LazyLock::force(&MACROS);
+}
+
+/// Compiles the regexes outside the rule set (see [`super::compile_rules`]).
+pub(crate) fn compile_extra() {
+    LazyLock::force(&RELATIVE);
+}
+
 static MACROS: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lex = Lexicon::new();
     for (i, (name, case, _)) in MACRO_REGIONS.iter().enumerate() {
