@@ -274,6 +274,12 @@ pub fn parse_number(s: &str) -> Option<u64> {
     parse_words(s)
 }
 
+/// True for a lower-case number word: "two", "ninety", "hundred", "thousand", "million",
+/// "dozen" (the words [`parse_count`] reads; other modules ask here rather than keep a list).
+pub fn is_number_word(w: &str) -> bool {
+    word_value(w).is_some() || matches!(w, "hundred" | "thousand" | "million" | "dozen")
+}
+
 fn word_value(w: &str) -> Option<u64> {
     Some(match w {
         "zero" => 0,
@@ -434,6 +440,16 @@ mod tests {
         ];
         for (input, want) in table {
             assert_eq!(parse_count(input), Some(*want), "{input}");
+        }
+    }
+
+    #[test]
+    fn number_words_are_known_here() {
+        for w in ["two", "ninety", "hundred", "thousand", "million", "dozen", "fourty"] {
+            assert!(is_number_word(w), "{w}");
+        }
+        for w in ["twelfth", "several", "dozens", "Two", "a", "", "none"] {
+            assert!(!is_number_word(w), "{w}");
         }
     }
 

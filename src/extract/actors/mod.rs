@@ -68,35 +68,6 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     out
 }
 
-/// Number words that make a generic noun a count ("55 jihadists", "seven militants"): the
-/// casualty and figure dimensions own such phrases, so they are not actor mentions.
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "thousand",
-];
-
 /// True when the word before `start` is a number ("100 heavily armed assailants").
 fn counted(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '\t']);
@@ -110,7 +81,14 @@ fn counted(text: &str, start: usize) -> bool {
         .collect();
     !word.is_empty()
         && (word.chars().all(|c| c.is_ascii_digit() || c == ',')
-            || NUMBER_WORDS.contains(&word.to_lowercase().as_str()))
+            || is_count_word(&word.to_lowercase()))
+}
+
+/// Number words that make a generic noun a count ("55 jihadists", "seven militants"): the
+/// casualty and figure dimensions own such phrases, so they are not actor mentions. "One" is
+/// not among them ("one gunman" is still a mention).
+fn is_count_word(w: &str) -> bool {
+    !matches!(w, "one" | "zero") && super::numbers::is_number_word(w)
 }
 
 fn after_bracketed_name(text: &str, start: usize, named_ends: &[usize]) -> bool {

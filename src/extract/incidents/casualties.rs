@@ -47,48 +47,17 @@ pub fn is_vague(text: &str) -> bool {
         "numerous",
         "some",
     ];
-    const NUMBERS: &[&str] = &[
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "dozen",
-        "single",
-        "twelfth",
-    ];
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words.iter().any(|w| VAGUE.contains(w)) || !words.iter().any(|w| NUMBERS.contains(w))
+    words.iter().any(|w| VAGUE.contains(w)) || !words.iter().any(|w| is_count_word(w))
+}
+
+/// A word that states a number: a number word, "a"/"an", "single", "twelfth" ("wounded a twelfth").
+fn is_count_word(w: &str) -> bool {
+    matches!(w, "a" | "an" | "single" | "twelfth") || crate::extract::numbers::is_number_word(w)
 }
 
 #[derive(Debug, Clone)]
