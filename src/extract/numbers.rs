@@ -445,7 +445,9 @@ mod tests {
 
     #[test]
     fn number_words_are_known_here() {
-        for w in ["two", "ninety", "hundred", "thousand", "million", "dozen", "fourty"] {
+        for w in [
+            "two", "ninety", "hundred", "thousand", "million", "dozen", "fourty",
+        ] {
             assert!(is_number_word(w), "{w}");
         }
         for w in ["twelfth", "several", "dozens", "Two", "a", "", "none"] {

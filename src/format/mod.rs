@@ -14,7 +14,7 @@ pub mod w3c;
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::span::{slice_chars, Offsets};
+use crate::extract::span::Offsets;
 use crate::extract::{self, Context, Entity, Incident, Kind, Origin, Status, Value};
 
 /// The value of `format`.
@@ -254,7 +254,7 @@ pub fn validate(doc: &Document) -> Result<(), FormatError> {
                 e.kind.as_str()
             )));
         }
-        let Some(quoted) = slice_chars(text, e.start, e.end) else {
+        let Some(quoted) = offsets.slice(text, e.start, e.end) else {
             return Err(FormatError::new(format!(
                 "entity {}: offsets {}..{} are outside the text ({} characters)",
                 e.id,

@@ -9,7 +9,7 @@
 use serde_json::{json, Value as Json};
 
 use super::Document;
-use crate::extract::span::slice_chars;
+use crate::extract::span::Offsets;
 
 /// Characters of context kept on each side in the quote selector.
 pub const CONTEXT_CHARS: usize = 32;
@@ -23,13 +23,18 @@ pub fn to_w3c(doc: &Document) -> Json {
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| "urn:sitrep:document".to_string());
     let text = &doc.document.text;
-    let chars = text.chars().count();
+    let offsets = Offsets::new(text);
+    let chars = offsets.chars();
     let items: Vec<Json> = doc
         .entities
         .iter()
         .map(|e| {
-            let prefix = slice_chars(text, e.start.saturating_sub(CONTEXT_CHARS), e.start).unwrap_or("");
-            let suffix = slice_chars(text, e.end, (e.end + CONTEXT_CHARS).min(chars)).unwrap_or("");
+            let prefix = offsets
+                .slice(text, e.start.saturating_sub(CONTEXT_CHARS), e.start)
+                .unwrap_or("");
+            let suffix = offsets
+                .slice(text, e.end, (e.end + CONTEXT_CHARS).min(chars))
+                .unwrap_or("");
             json!({
                 "id": format!("{source}#{}", e.id),
                 "type": "Annotation",
