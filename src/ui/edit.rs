@@ -22,6 +22,7 @@ use crate::extract::{
     SUB_EVENT_TYPES,
 };
 use crate::format::{self, Document, Meta};
+pub use crate::review::reanchor::Deleted;
 use crate::review::reanchor::{reanchor, Anchor};
 
 /// The incident fields a review state is kept for (the keys of `Incident::review`).
@@ -820,28 +821,6 @@ fn merge(dst: &mut Incident, src: Incident) {
     }
     for f in edited {
         dst.review.insert(f.to_string(), Status::Edited);
-    }
-}
-
-/// An automatic span a person deleted, remembered so re-extraction does not bring it back.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Deleted {
-    /// Its kind.
-    pub kind: Kind,
-    /// Where it was.
-    pub anchor: Anchor,
-    /// Its length in code points.
-    pub len: usize,
-}
-
-impl Deleted {
-    /// Remembers `e` (in `text`), if its offsets are valid.
-    pub fn of(e: &Entity, text: &str) -> Option<Deleted> {
-        Some(Deleted {
-            kind: e.kind,
-            anchor: Anchor::new(text, e.start, e.end)?,
-            len: e.end.saturating_sub(e.start),
-        })
     }
 }
 
