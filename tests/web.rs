@@ -572,3 +572,129 @@ async fn editing_the_text_keeps_manual_spans_and_lists_lost_ones() {
         .unwrap()
         .contains("security sources said"));
 }
+
+/// Lets the `selectionchange` event (queued by the browser) reach the page.
+async fn settle() {
+    gloo_timers::future::sleep(Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_selection_opens_the_label_menu_and_a_menu_item_labels_it() {
+    let page = Page::new().await;
+    page.type_text(SENTENCE).await;
+    assert!(page.find("#label-menu").is_none());
+    select(&page, SENTENCE, "at least 12 villagers");
+    settle().await;
+    let menu = page
+        .find("#label-menu")
+        .expect("the menu opens on a selection");
+    assert_eq!(menu.get_attribute("role").as_deref(), Some("menu"));
+    let items = page.all("#label-menu [role=menuitem]");
+    assert_eq!(items.len(), 7);
+    let figure = page.get("#label-menu [data-kind=figure]");
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let down = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousedown", &init).unwrap();
+    figure.dispatch_event(&down).unwrap();
+    settle().await;
+    let m = page.find("mark[data-id=m1]").expect("m1 from the menu");
+    assert_eq!(m.get_attribute("data-kind").as_deref(), Some("figure"));
+    assert_eq!(m.text_content().unwrap(), "at least 12 villagers");
+    assert_eq!(m.get_attribute("data-status").as_deref(), Some("edited"));
+    assert!(page.find("#label-menu").is_none(), "the menu closes");
+}
+
+#[wasm_bindgen_test]
+async fn shift_arrows_from_a_focused_highlight_select_and_a_digit_labels() {
+    let page = Page::new().await;
+    page.type_text(SENTENCE).await;
+    // Focus the location highlight "Tillabéri", then extend 9 characters and one word.
+    let mark: HtmlElement = page.get("mark[data-kind=location]").dyn_into().unwrap();
+    mark.focus().unwrap();
+    let shift = Mods {
+        shift: true,
+        ..Mods::default()
+    };
+    for _ in 0.."Tillabéri".chars().count() {
+        assert!(!key_with(&mark, "ArrowRight", shift), "the key is handled");
+    }
+    let sel = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    assert_eq!(String::from(sel.to_string()), "Tillabéri");
+    key(&mark, "6"); // weapon, to tell it from the automatic location
+    yew::scheduler::flush().await;
+    let m = page
+        .find("mark[data-id=m1]")
+        .expect("m1 after Shift+arrows + 6");
+    assert_eq!(m.get_attribute("data-kind").as_deref(), Some("weapon"));
+    assert_eq!(m.text_content().unwrap(), "Tillabéri");
+    // Alt+Shift+→ on the new mark moves its end one character.
+    let m: HtmlElement = m.dyn_into().unwrap();
+    m.focus().unwrap();
+    key_with(
+        &m,
+        "ArrowRight",
+        Mods {
+            shift: true,
+            alt: true,
+            ..Mods::default()
+        },
+    );
+    yew::scheduler::flush().await;
+    assert_eq!(
+        page.get("mark[data-id=m1]").text_content().unwrap(),
+        "Tillabéri "
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_field_shows_its_evidence_and_the_editor_lists_fed_fields() {
+    let page = Page::new().await;
+    page.type_text(SENTENCE).await;
+    let card = page
+        .all("[data-incident]")
+        .into_iter()
+        .next()
+        .expect("a card");
+    let id = card.get_attribute("data-incident").unwrap();
+    let killed: HtmlElement = page
+        .get(&format!(
+            "[data-incident={id}] dt[data-field=killed] button"
+        ))
+        .dyn_into()
+        .unwrap();
+    killed.click();
+    yew::scheduler::flush().await;
+    let outlined = page.all("mark.evidence");
+    assert_eq!(outlined.len(), 1, "one casualty span feeds Killed");
+    assert_eq!(
+        outlined[0].get_attribute("data-kind").as_deref(),
+        Some("casualty")
+    );
+    assert!(page
+        .get(".evidence-note")
+        .text_content()
+        .unwrap()
+        .contains("Killed of incident"));
+    // Open that highlight: the editor says which fields it feeds, the card marks them.
+    let mark: HtmlElement = outlined[0].clone().dyn_into().unwrap();
+    mark.click();
+    yew::scheduler::flush().await;
+    let feeds = page.get("#span-feeds").text_content().unwrap();
+    assert!(feeds.contains(&format!("{id} Killed")), "{feeds}");
+    assert!(page
+        .find(&format!("[data-incident={id}] dt.fed[data-field=killed]"))
+        .is_some());
+    assert!(page
+        .find(&format!("[data-incident={id}] dt.fed[data-field=date]"))
+        .is_none());
+    // Detach from the editor: the card no longer lists it.
+    button(&page, &format!("Detach from {id}")).click();
+    yew::scheduler::flush().await;
+    assert!(page
+        .get("#span-feeds")
+        .text_content()
+        .unwrap()
+        .contains("Feeds no incident field"));
+}
