@@ -17,7 +17,7 @@
 //!   editable fields (casualty counts `input[data-bound]`, total `.fatalities`) and
 //!   codebook findings (`.finding`, `role="status"`).
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -107,7 +107,9 @@ pub fn App() -> Html {
         let help = help.dispatcher();
         use_effect_with((), move |_| {
             let listener = gloo::utils::window().document().map(|doc| {
-                EventListener::new(&doc, "keydown", move |e| {
+                // Not passive: the shortcuts call preventDefault (no native undo in a field).
+                let opts = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&doc, "keydown", opts, move |e| {
                     let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
