@@ -698,3 +698,32 @@ async fn a_field_shows_its_evidence_and_the_editor_lists_fed_fields() {
         .unwrap()
         .contains("Feeds no incident field"));
 }
+
+#[wasm_bindgen_test]
+async fn a_long_text_is_extracted_after_a_pause_or_at_once_on_blur() {
+    let page = Page::new().await;
+    let long = format!("{SENTENCE}\n\n").repeat(200); // ~17 KB, over the debounce size
+    assert!(long.len() > sitrep::ui::components::article_input::DEBOUNCE_BYTES);
+    page.type_text(&long).await;
+    // Not yet: the textarea holds it, the view waits for the pause.
+    assert_eq!(page.text_value(), long);
+    assert!(page.find("mark[data-kind]").is_none());
+    page.wait_for("mark[data-kind]", 3000)
+        .await
+        .expect("extracted after the pause");
+    // Another edit, then leaving the field: extracted at once.
+    let longer = format!("Update. {long}");
+    page.type_text(&longer).await;
+    assert!(!page
+        .get(".article-view")
+        .text_content()
+        .unwrap()
+        .starts_with("Update."));
+    fire(&page.get("#article-text"), "blur");
+    yew::scheduler::flush().await;
+    assert!(page
+        .get(".article-view")
+        .text_content()
+        .unwrap()
+        .starts_with("Update."));
+}

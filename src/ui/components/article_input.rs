@@ -4,7 +4,9 @@
 //! [`DEBOUNCE_BYTES`] is sent after a pause in typing ([`DEBOUNCE_MS`]) rather than on every
 //! keystroke: the textarea echoes each key at once and extraction (tens of milliseconds for
 //! 100 KB) runs once the typing settles, so long articles stay responsive; shorter texts are
-//! sent at once (their extraction takes a few milliseconds).
+//! sent at once (their extraction takes a few milliseconds). A pending text is sent at once
+//! when the textarea loses focus (so Export, clicked or reached by Tab, sees it) and before a
+//! Ctrl/⌘ shortcut typed in it (so Undo applies to it).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -43,6 +45,25 @@ pub fn ArticleInput(props: &DocProps) -> Html {
             }
         })
     };
+    // Sends the pending text now, if any.
+    let flush = {
+        let dispatch = props.dispatch.clone();
+        let pending = pending.clone();
+        move |ta: HtmlTextAreaElement| {
+            if pending.borrow_mut().take().is_some() {
+                dispatch.emit(Action::SetText(ta.value()));
+            }
+        }
+    };
+    let on_blur = {
+        let flush = flush.clone();
+        Callback::from(move |e: FocusEvent| flush(e.target_unchecked_into()))
+    };
+    let on_keydown = Callback::from(move |e: KeyboardEvent| {
+        if e.ctrl_key() || e.meta_key() {
+            flush(e.target_unchecked_into());
+        }
+    });
     let field = |make: fn(String) -> Action| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -80,7 +101,7 @@ pub fn ArticleInput(props: &DocProps) -> Html {
                 <label for="article-text">{ "Article text" }</label>
                 <textarea id="article-text" dir="auto" spellcheck="false"
                     placeholder="Paste or type a news article about a violent incident…"
-                    value={meta.text.clone()} oninput={on_text} />
+                    value={meta.text.clone()} oninput={on_text} onblur={on_blur} onkeydown={on_keydown} />
             </div>
         </form>
     }

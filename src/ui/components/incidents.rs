@@ -8,16 +8,20 @@
 //! `role="status"`.
 //!
 //! Each field's name is a button that outlines its evidence in the text
-//! ([`links::field_evidence`]); each field shows its review state (automatic, confirmed,
+//! ([`links::feeds`], the same rule as [`links::field_evidence`]); each field shows its review state (automatic, confirmed,
 //! edited); the fields the span open in the editor feeds are marked. The evidence list attaches,
 //! detaches and splits off spans; "Merge" folds another incident into the card.
+
+use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::highlighted::Shown;
-use crate::extract::{DatePrecision, Incident, PlacePrecision, Side, EVENT_TYPES, SUB_EVENT_TYPES};
+use crate::extract::{
+    DatePrecision, Entity, Incident, PlacePrecision, Side, EVENT_TYPES, SUB_EVENT_TYPES,
+};
 use crate::format::Document;
 use crate::review::checks::{self, Field};
 use crate::review::links::{self, actor_choices, field_label, known_side};
@@ -47,6 +51,8 @@ struct CardCtx<'a> {
     fed_by: Option<&'a str>,
     on_show: &'a Callback<Option<Shown>>,
     actors: &'a [(String, Side)],
+    /// Entities by id (cards look up their evidence here, not by scanning the list).
+    index: &'a HashMap<&'a str, &'a Entity>,
 }
 
 /// Most incident cards drawn.
@@ -60,7 +66,9 @@ pub fn Incidents(props: &IncidentsProps) -> Html {
     let d = props.dispatch.clone();
     let add = move |_: MouseEvent| d.emit(Action::Edit(Edit::AddIncident));
     let actors = use_memo(props.doc.clone(), |d| actor_choices(&d.0));
+    let index: HashMap<&str, &Entity> = doc.entities.iter().map(|e| (e.id.as_str(), e)).collect();
     let ctx = CardCtx {
+        index: &index,
         doc,
         d: &props.dispatch,
         fed_by: props.fed_by.as_deref(),
@@ -80,6 +88,14 @@ pub fn Incidents(props: &IncidentsProps) -> Html {
             }
             { for incidents.iter().take(MAX_CARDS).map(|i| card(&ctx, i)) }
             <button type="button" id="add-incident" onclick={add}>{ "Add incident" }</button>
+            <datalist id="span-ids">
+                { for doc.entities.iter().map(|e| html! {
+                    <option value={e.id.clone()}>{ format!("{} “{}”", kind_label(e.kind), e.text) }</option>
+                }) }
+            </datalist>
+            <datalist id="incident-ids">
+                { for incidents.iter().map(|i| html! { <option value={i.id.clone()} /> }) }
+            </datalist>
             <datalist id="actor-names">
                 { for actors.iter().map(|(n, s)| html! { <option value={n.clone()}>{ s.as_str() }</option> }) }
             </datalist>
@@ -234,8 +250,10 @@ fn actors_form(
     }
 }
 
-/// A button that sends `make(value)` for the value of the `<select>` in the same `.pick`
-/// group (a select alone would act on every arrow key in Chromium).
+/// A button that sends `make(value)` for the value of the `<input>` in the same `.pick`
+/// group. The inputs suggest from one shared `<datalist>` (`#span-ids`, `#incident-ids`)
+/// rather than a `<select>` per card: two hundred cards × thousands of options made a long
+/// article's re-render take seconds.
 fn pick_button(
     label: &str,
     aria: String,
@@ -248,9 +266,9 @@ fn pick_button(
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|t| t.closest(".pick").ok().flatten())
-            .and_then(|g| g.query_selector("select").ok().flatten())
-            .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            .map(|s| s.value())
+            .and_then(|g| g.query_selector("input").ok().flatten())
+            .and_then(|s| s.dyn_into::<HtmlInputElement>().ok())
+            .map(|s| s.value().trim().to_string())
             .unwrap_or_default();
         if !value.is_empty() {
             d.emit(make(value));
@@ -284,18 +302,6 @@ fn coord_input(label: &str, v: Option<f64>, d: &Callback<Action>, id: &str, lat:
 fn evidence_form(c: &CardCtx, inc: &Incident) -> Html {
     let id = inc.id.as_str();
     let d = c.d;
-    let others: Vec<(String, String)> = c
-        .doc
-        .entities
-        .iter()
-        .filter(|e| !inc.evidence.contains(&e.id))
-        .map(|e| {
-            (
-                e.id.clone(),
-                format!("{} {} “{}”", e.id, kind_label(e.kind), e.text),
-            )
-        })
-        .collect();
     let attach = {
         let id = id.to_string();
         pick_button(
@@ -313,7 +319,7 @@ fn evidence_form(c: &CardCtx, inc: &Incident) -> Html {
     html! {
         <ul class="evidence-list">
             { for inc.evidence.iter().map(|eid| {
-                let ent = c.doc.entities.iter().find(|e| e.id == *eid);
+                let ent = c.index.get(eid.as_str()).copied();
                 let what = ent.map_or_else(|| eid.clone(), |e| format!("{} “{}”", kind_label(e.kind), e.text));
                 let show = {
                     let on_show = c.on_show.clone();
@@ -335,14 +341,11 @@ fn evidence_form(c: &CardCtx, inc: &Incident) -> Html {
                     </li>
                 }
             }) }
-            if !others.is_empty() {
-                <li class="pick">
-                    <select aria-label={format!("Span to attach to incident {id}")}>
-                        { for others.iter().map(|(v, label)| html! { <option value={v.clone()}>{ label.clone() }</option> }) }
-                    </select>
-                    { attach }
-                </li>
-            }
+            <li class="pick">
+                <input type="text" list="span-ids" class="id-input" placeholder="e12"
+                    aria-label={format!("Id of a span to attach to incident {id}")} />
+                { attach }
+            </li>
         </ul>
     }
 }
@@ -352,19 +355,27 @@ fn card(c: &CardCtx, inc: &Incident) -> Html {
     let d = c.d;
     let found = checks::check(doc, inc);
     let id = inc.id.as_str();
+    let evidence: Vec<&Entity> = inc
+        .evidence
+        .iter()
+        .filter_map(|e| c.index.get(e.as_str()).copied())
+        .collect();
+    let feeding = |field: &str| -> Vec<String> {
+        evidence
+            .iter()
+            .filter(|e| links::feeds(e, field))
+            .map(|e| e.id.clone())
+            .collect()
+    };
     let row = |field: &'static str, value: Html| -> Html {
         let st = inc.review.get(field).copied().unwrap_or_default();
-        let fed = c.fed_by.is_some_and(|e| {
-            inc.evidence.iter().any(|x| x == e)
-                && doc
-                    .entities
-                    .iter()
-                    .any(|x| x.id == e && links::feeds(x, field))
-        });
+        let fed = c
+            .fed_by
+            .is_some_and(|e| evidence.iter().any(|x| x.id == e && links::feeds(x, field)));
         let show = {
             let on_show = c.on_show.clone();
             let s = Shown {
-                ids: links::field_evidence(doc, inc, field),
+                ids: feeding(field),
                 what: format!("{} of incident {id}", field_label(field)),
             };
             move |_: MouseEvent| on_show.emit(Some(s.clone()))
@@ -427,17 +438,12 @@ fn card(c: &CardCtx, inc: &Incident) -> Html {
         .filter(|(_, t)| *t == inc.event_type)
         .map(|(s, _)| *s)
         .collect();
-    let sources: Vec<String> = links::field_evidence(doc, inc, "source")
+    let sources: Vec<String> = evidence
         .iter()
-        .filter_map(|e| doc.entities.iter().find(|x| x.id == *e))
+        .filter(|e| links::feeds(e, "source"))
         .map(|e| format!("“{}” ({})", e.text, e.value.summary()))
         .collect();
-    let others: Vec<String> = doc
-        .incidents
-        .iter()
-        .filter(|x| x.id != inc.id)
-        .map(|x| x.id.clone())
-        .collect();
+    let others = doc.incidents.len() > 1;
     let merge = {
         let into = id.to_string();
         pick_button(
@@ -461,11 +467,10 @@ fn card(c: &CardCtx, inc: &Incident) -> Html {
                     onclick={click(d, Action::Edit(Edit::ConfirmIncident { id: id.to_string() }))}>{ "Confirm all" }</button>
                 <button type="button" aria-label={format!("Delete incident {}", inc.id)}
                     onclick={click(d, Action::Edit(Edit::DeleteIncident { id: id.to_string() }))}>{ "Delete" }</button>
-                if !others.is_empty() {
+                if others {
                     <span class="pick">
-                        <select class="merge" aria-label={format!("Incident to merge into {}", inc.id)}>
-                            { for others.iter().map(|o| html! { <option value={o.clone()}>{ format!("{o} into {id}") }</option> }) }
-                        </select>
+                        <input type="text" list="incident-ids" class="id-input merge" placeholder="i2"
+                            aria-label={format!("Id of an incident to merge into {}", inc.id)} />
                         { merge }
                     </span>
                 }
