@@ -421,7 +421,27 @@ if (mode === 'keys-install') {
   }, true);
   done(true);
 } else if (mode === 'keys-read') {
-  done(window.__keyTimes);
+  const t = window.__keyTimes; window.__keyTimes = []; done(t);
+} else if (mode === 'baseline-textarea') {
+  // A bare textarea outside the app: what the browser itself needs per key here.
+  const ta = document.createElement('textarea');
+  ta.id = 'bench-baseline';
+  document.body.appendChild(ta);
+  done(true);
+} else if (mode === 'baseline-select') {
+  // Selecting in a plain paragraph outside the app, to the next paint (no menu).
+  const p = document.createElement('p');
+  p.textContent = 'A plain paragraph outside the app, used to time a selection alone.';
+  document.body.appendChild(p);
+  const times = []; let n = 0;
+  const once = () => {
+    if (n === runs) { window.getSelection().removeAllRanges(); p.remove(); done(times); return; }
+    n += 1;
+    const t0 = performance.now();
+    window.getSelection().setBaseAndExtent(p.firstChild, 2, p.firstChild, 10);
+    after_paint(() => { times.push(performance.now() - t0); window.getSelection().removeAllRanges(); setTimeout(once, 60); });
+  };
+  setTimeout(once, 100);
 } else if (mode === 'select') {
   const view = document.querySelector('.article-view');
   const spans = [...view.querySelectorAll('span[data-start]')].filter(s => s.textContent.length > 12);
@@ -516,6 +536,29 @@ async fn bench_typing_and_selection_latency() {
                 article.len(),
                 sel.len()
             ));
+            // Baselines on the same page: a bare textarea and a plain paragraph outside the
+            // app (the browser's own cost on this machine, under its current load).
+            s.client.execute_async(LATENCY_JS, vec![json!("baseline-textarea"), json!(0)]).await?;
+            let bare = s.client.find(Locator::Id("bench-baseline")).await?;
+            for c in typed.chars() {
+                bare.send_keys(&c.to_string()).await?;
+            }
+            let base_keys: Vec<f64> = serde_json::from_value(
+                s.client.execute_async(LATENCY_JS, vec![json!("keys-read"), json!(0)]).await?,
+            )
+            .unwrap_or_default();
+            let base_sel: Vec<f64> = serde_json::from_value(
+                s.client.execute_async(LATENCY_JS, vec![json!("baseline-select"), json!(30)]).await?,
+            )
+            .unwrap_or_default();
+            if !base_keys.is_empty() && !base_sel.is_empty() {
+                let (km, _, _) = summary(&base_keys);
+                let (sm, _, _) = summary(&base_sel);
+                report.push(format!(
+                    "{:>6} B article page, baseline outside the app: key-to-paint median {km:.1} ms, selection-to-paint median {sm:.1} ms",
+                    article.len()
+                ));
+            }
             Ok(())
         }
         .await;
