@@ -319,7 +319,7 @@ async fn a_keyboard_only_session_labels_a_span_and_edits_a_field() {
         let tab = Key::Tab.to_string();
         tab_to(s, &tab, "mark[data-kind=location]", 80).await?;
         let word = "Sabrela";
-        let shift_right = format!("{}{}", &*Key::Shift, (&*Key::Right).repeat(word.len()));
+        let shift_right = format!("{}{}", &*Key::Shift, Key::Right.repeat(word.len()));
         keys(s, &shift_right).await?;
         let sel = s.js("return window.getSelection().toString();", vec![]).await?;
         assert_eq!(sel, json!(word), "Shift+arrows select from the focused highlight");
