@@ -727,3 +727,28 @@ async fn a_long_text_is_extracted_after_a_pause_or_at_once_on_blur() {
         .unwrap()
         .starts_with("Update."));
 }
+
+#[wasm_bindgen_test]
+async fn highlights_are_named_with_kind_value_and_state() {
+    let page = Page::new().await;
+    page.set("#published", "2025-02-10", "change").await;
+    page.type_text(SENTENCE).await;
+    let marks = page.all("mark[data-kind]");
+    assert!(!marks.is_empty());
+    for m in &marks {
+        let kind = m.get_attribute("data-kind").unwrap();
+        let label = m.get_attribute("aria-label").unwrap();
+        assert_eq!(m.get_attribute("role").as_deref(), Some("group"));
+        assert_eq!(
+            m.get_attribute("aria-roledescription").as_deref(),
+            Some("highlight")
+        );
+        assert!(
+            label.to_lowercase().starts_with(&kind),
+            "{label:?} names the kind {kind}"
+        );
+        assert!(label.contains(" = "), "{label:?} gives the value");
+        assert!(label.ends_with("; automatic)"), "{label:?} gives the state");
+        assert_eq!(m.get_attribute("data-status").as_deref(), Some("auto"));
+    }
+}

@@ -2,8 +2,9 @@
 //! keyboard focus, the label menu for a selection, and the span editor.
 //!
 //! Each entity is a `<mark data-kind="KIND" data-status="STATUS" tabindex="0">` (nested marks
-//! for nested spans). Its `title` and `aria-label` say kind, words, value, rule and review
-//! state, for screen readers and as a native tooltip; the styled tooltip (`role="tooltip"`, id
+//! for nested spans), with `role="group"` and `aria-roledescription="highlight"` (the `mark`
+//! role may not carry a name, and `button` would hide nested highlights). Its `title` and
+//! `aria-label` say kind, words, value, rule and review state, for screen readers and as a native tooltip; the styled tooltip (`role="tooltip"`, id
 //! `mark-tip`) shows the same, laid out. The marks are drawn by [`Marks`], which re-renders only
 //! when the document (or the span being edited) changes, so moving the pointer or the selection
 //! over a long article only redraws the tooltip or the menu.
@@ -600,6 +601,7 @@ fn view_segments(c: &Ctx, segs: &[Segment]) -> Html {
                 html! {
                     <mark data-kind={e.kind.as_str()} data-entity={m.entity.to_string()}
                         data-id={e.id.clone()} data-status={e.status.as_str()} {class}
+                        role="group" aria-roledescription="highlight"
                         tabindex={if m.continues_before { "-1" } else { "0" }}
                         title={label.clone()} aria-label={label}>
                         if editing && !m.continues_before {
