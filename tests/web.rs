@@ -394,17 +394,32 @@ async fn export_offers_a_download_without_error() {
 
 // ---- Annotation workflow: label, edit, undo, re-extract -------------------------------------
 
-/// Sends a bubbling keydown with `key` to `el`.
-fn key(el: &Element, key: &str) {
-    let ev: web_sys::KeyboardEvent = gloo_utils_document()
-        .create_event("KeyboardEvent")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let _ = ev.init_keyboard_event_with_bubbles_arg_and_cancelable_arg_and_view_arg_and_key_arg(
-        "keydown", true, true, None, key,
-    );
-    el.dispatch_event(&ev).unwrap();
+/// Modifier keys held with a key press.
+#[derive(Clone, Copy, Default)]
+struct Mods {
+    shift: bool,
+    alt: bool,
+    ctrl: bool,
+}
+
+/// Sends a bubbling, cancelable keydown with `key` to `el` (`KeyboardEventInit`: Chromium's
+/// `initKeyboardEvent` leaves `key` empty). Returns false when a handler called
+/// `preventDefault`.
+fn key_with(el: &Element, key: &str, m: Mods) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_shift_key(m.shift);
+    init.set_alt_key(m.alt);
+    init.set_ctrl_key(m.ctrl);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&ev).unwrap()
+}
+
+/// Sends a plain keydown with `key` to `el`.
+fn key(el: &Element, k: &str) {
+    key_with(el, k, Mods::default());
 }
 
 /// The text node and UTF-16 offset of code point `cp` in the article view.
@@ -448,7 +463,6 @@ fn shown(page: &Page) -> String {
 }
 
 #[wasm_bindgen_test]
-#[ignore = "fails: synthetic key/selection path not yet debugged (see report)"]
 async fn select_then_digit_labels_a_manual_span_and_undo_removes_it() {
     let page = Page::new().await;
     page.type_text(SENTENCE).await;
@@ -472,9 +486,10 @@ async fn select_then_digit_labels_a_manual_span_and_undo_removes_it() {
 }
 
 #[wasm_bindgen_test]
-#[ignore = "fails: synthetic key/selection path not yet debugged (see report)"]
 async fn enter_on_a_highlight_opens_the_editor_and_relabels() {
     let page = Page::new().await;
+    // "Monday" is a date only with a publication date to count back from.
+    page.set("#published", "2025-02-10", "change").await;
     page.type_text(SENTENCE).await;
     let mark: HtmlElement = page.get("mark[data-kind=date]").dyn_into().unwrap();
     mark.focus().unwrap();
@@ -504,7 +519,6 @@ async fn enter_on_a_highlight_opens_the_editor_and_relabels() {
 }
 
 #[wasm_bindgen_test]
-#[ignore = "fails: synthetic key/selection path not yet debugged (see report)"]
 async fn editing_a_count_updates_the_card_total_and_undo_restores_it() {
     let page = Page::new().await;
     page.type_text(SENTENCE).await;
@@ -512,7 +526,9 @@ async fn editing_a_count_updates_the_card_total_and_undo_restores_it() {
     let card = page.all("[data-incident]").pop().expect("a new card");
     let id = card.get_attribute("data-incident").unwrap();
     let sel = format!("[data-incident={id}]");
-    button(&page, "Add killed row").click();
+    // The new card's own button (the extracted incident has one too).
+    page.click(&format!("{sel} [data-rows=killed] .add-row"))
+        .await;
     yew::scheduler::flush().await;
     let before = shown(&page);
     page.set(
@@ -536,7 +552,6 @@ async fn editing_a_count_updates_the_card_total_and_undo_restores_it() {
 }
 
 #[wasm_bindgen_test]
-#[ignore = "fails: synthetic key/selection path not yet debugged (see report)"]
 async fn editing_the_text_keeps_manual_spans_and_lists_lost_ones() {
     let page = Page::new().await;
     page.type_text(SENTENCE).await;
@@ -556,4 +571,184 @@ async fn editing_the_text_keeps_manual_spans_and_lists_lost_ones() {
         .text_content()
         .unwrap()
         .contains("security sources said"));
+}
+
+/// Lets the `selectionchange` event (queued by the browser) reach the page.
+async fn settle() {
+    gloo_timers::future::sleep(Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_selection_opens_the_label_menu_and_a_menu_item_labels_it() {
+    let page = Page::new().await;
+    page.type_text(SENTENCE).await;
+    assert!(page.find("#label-menu").is_none());
+    select(&page, SENTENCE, "at least 12 villagers");
+    settle().await;
+    let menu = page
+        .find("#label-menu")
+        .expect("the menu opens on a selection");
+    assert_eq!(menu.get_attribute("role").as_deref(), Some("menu"));
+    let items = page.all("#label-menu [role=menuitem]");
+    assert_eq!(items.len(), 7);
+    let figure = page.get("#label-menu [data-kind=figure]");
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let down = web_sys::MouseEvent::new_with_mouse_event_init_dict("mousedown", &init).unwrap();
+    figure.dispatch_event(&down).unwrap();
+    settle().await;
+    let m = page.find("mark[data-id=m1]").expect("m1 from the menu");
+    assert_eq!(m.get_attribute("data-kind").as_deref(), Some("figure"));
+    assert_eq!(m.text_content().unwrap(), "at least 12 villagers");
+    assert_eq!(m.get_attribute("data-status").as_deref(), Some("edited"));
+    assert!(page.find("#label-menu").is_none(), "the menu closes");
+}
+
+#[wasm_bindgen_test]
+async fn shift_arrows_from_a_focused_highlight_select_and_a_digit_labels() {
+    let page = Page::new().await;
+    page.type_text(SENTENCE).await;
+    // Focus the location highlight "Tillabéri", then extend 9 characters and one word.
+    let mark: HtmlElement = page.get("mark[data-kind=location]").dyn_into().unwrap();
+    mark.focus().unwrap();
+    let shift = Mods {
+        shift: true,
+        ..Mods::default()
+    };
+    for _ in 0.."Tillabéri".chars().count() {
+        assert!(!key_with(&mark, "ArrowRight", shift), "the key is handled");
+    }
+    let sel = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    assert_eq!(String::from(sel.to_string()), "Tillabéri");
+    key(&mark, "6"); // weapon, to tell it from the automatic location
+    yew::scheduler::flush().await;
+    let m = page
+        .find("mark[data-id=m1]")
+        .expect("m1 after Shift+arrows + 6");
+    assert_eq!(m.get_attribute("data-kind").as_deref(), Some("weapon"));
+    assert_eq!(m.text_content().unwrap(), "Tillabéri");
+    // Alt+Shift+→ on the new mark moves its end one character.
+    let m: HtmlElement = m.dyn_into().unwrap();
+    m.focus().unwrap();
+    key_with(
+        &m,
+        "ArrowRight",
+        Mods {
+            shift: true,
+            alt: true,
+            ..Mods::default()
+        },
+    );
+    yew::scheduler::flush().await;
+    assert_eq!(
+        page.get("mark[data-id=m1]").text_content().unwrap(),
+        "Tillabéri "
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_field_shows_its_evidence_and_the_editor_lists_fed_fields() {
+    let page = Page::new().await;
+    page.type_text(SENTENCE).await;
+    let card = page
+        .all("[data-incident]")
+        .into_iter()
+        .next()
+        .expect("a card");
+    let id = card.get_attribute("data-incident").unwrap();
+    let killed: HtmlElement = page
+        .get(&format!(
+            "[data-incident={id}] dt[data-field=killed] button"
+        ))
+        .dyn_into()
+        .unwrap();
+    killed.click();
+    yew::scheduler::flush().await;
+    let outlined = page.all("mark.evidence");
+    assert_eq!(outlined.len(), 1, "one casualty span feeds Killed");
+    assert_eq!(
+        outlined[0].get_attribute("data-kind").as_deref(),
+        Some("casualty")
+    );
+    assert!(page
+        .get(".evidence-note")
+        .text_content()
+        .unwrap()
+        .contains("Killed of incident"));
+    // Open that highlight: the editor says which fields it feeds, the card marks them.
+    let mark: HtmlElement = outlined[0].clone().dyn_into().unwrap();
+    mark.click();
+    yew::scheduler::flush().await;
+    let feeds = page.get("#span-feeds").text_content().unwrap();
+    assert!(feeds.contains(&format!("{id} Killed")), "{feeds}");
+    assert!(page
+        .find(&format!("[data-incident={id}] dt.fed[data-field=killed]"))
+        .is_some());
+    assert!(page
+        .find(&format!("[data-incident={id}] dt.fed[data-field=date]"))
+        .is_none());
+    // Detach from the editor: the card no longer lists it.
+    button(&page, &format!("Detach from {id}")).click();
+    yew::scheduler::flush().await;
+    assert!(page
+        .get("#span-feeds")
+        .text_content()
+        .unwrap()
+        .contains("Feeds no incident field"));
+}
+
+#[wasm_bindgen_test]
+async fn a_long_text_is_extracted_after_a_pause_or_at_once_on_blur() {
+    let page = Page::new().await;
+    let long = format!("{SENTENCE}\n\n").repeat(200); // ~17 KB, over the debounce size
+    assert!(long.len() > sitrep::ui::components::article_input::DEBOUNCE_BYTES);
+    page.type_text(&long).await;
+    // Not yet: the textarea holds it, the view waits for the pause.
+    assert_eq!(page.text_value(), long);
+    assert!(page.find("mark[data-kind]").is_none());
+    page.wait_for("mark[data-kind]", 3000)
+        .await
+        .expect("extracted after the pause");
+    // Another edit, then leaving the field: extracted at once.
+    let longer = format!("Update. {long}");
+    page.type_text(&longer).await;
+    assert!(!page
+        .get(".article-view")
+        .text_content()
+        .unwrap()
+        .starts_with("Update."));
+    fire(&page.get("#article-text"), "blur");
+    yew::scheduler::flush().await;
+    assert!(page
+        .get(".article-view")
+        .text_content()
+        .unwrap()
+        .starts_with("Update."));
+}
+
+#[wasm_bindgen_test]
+async fn highlights_are_named_with_kind_value_and_state() {
+    let page = Page::new().await;
+    page.set("#published", "2025-02-10", "change").await;
+    page.type_text(SENTENCE).await;
+    let marks = page.all("mark[data-kind]");
+    assert!(!marks.is_empty());
+    for m in &marks {
+        let kind = m.get_attribute("data-kind").unwrap();
+        let label = m.get_attribute("aria-label").unwrap();
+        assert_eq!(m.get_attribute("role").as_deref(), Some("group"));
+        assert_eq!(
+            m.get_attribute("aria-roledescription").as_deref(),
+            Some("highlight")
+        );
+        assert!(
+            label.to_lowercase().starts_with(&kind),
+            "{label:?} names the kind {kind}"
+        );
+        assert!(label.contains(" = "), "{label:?} gives the value");
+        assert!(label.ends_with("; automatic)"), "{label:?} gives the state");
+        assert_eq!(m.get_attribute("data-status").as_deref(), Some("auto"));
+    }
 }

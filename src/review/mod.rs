@@ -2,4 +2,5 @@
 //! ([`checks`]) and re-anchoring manual spans after the text changes ([`reanchor`]).
 
 pub mod checks;
+pub mod links;
 pub mod reanchor;

@@ -6,12 +6,13 @@
 //! longer occurs is reported as lost, so the page can flag it rather than drop it.
 
 use crate::extract::span::{slice_chars, Offsets};
+use crate::extract::{Entity, Kind};
 
 /// Characters of context compared on each side.
 pub const CONTEXT: usize = 32;
 
 /// Where a span was, in code point offsets of the old text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Anchor {
     /// The quoted text.
     pub quote: String,
@@ -33,6 +34,28 @@ impl Anchor {
             prefix: slice_chars(text, start.saturating_sub(CONTEXT), start)?.to_string(),
             suffix: slice_chars(text, end, (end + CONTEXT).min(n))?.to_string(),
             start,
+        })
+    }
+}
+
+/// An automatic span a person deleted, remembered so re-extraction does not bring it back.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Deleted {
+    /// Its kind.
+    pub kind: Kind,
+    /// Where it was.
+    pub anchor: Anchor,
+    /// Its length in code points.
+    pub len: usize,
+}
+
+impl Deleted {
+    /// Remembers `e` (in `text`), if its offsets are valid.
+    pub fn of(e: &Entity, text: &str) -> Option<Deleted> {
+        Some(Deleted {
+            kind: e.kind,
+            anchor: Anchor::new(text, e.start, e.end)?,
+            len: e.end.saturating_sub(e.start),
         })
     }
 }

@@ -11,18 +11,19 @@
 //!   input `#open-json`; errors in `role="alert"`;
 //! - Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (also ⌘ on a Mac);
 //! - text pieces of the article view are `<span data-start="N">` (code points); select and
-//!   press 1–7 to label; the span editor is `#span-editor`; "?" toggles `#shortcuts`
+//!   press 1–7 (or pick a kind in the `#label-menu` that a selection opens) to label; marks
+//!   carry `data-status` (auto / confirmed / edited); the span editor is `#span-editor`; "?" toggles `#shortcuts`
 //!   (`role="dialog"`); lost manual spans are listed in `#lost-spans`; incident cards hold the
 //!   editable fields (casualty counts `input[data-bound]`, total `.fatalities`) and
 //!   codebook findings (`.finding`, `role="status"`).
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::components::article_input::ArticleInput;
-use super::components::highlighted::Highlighted;
+use super::components::highlighted::{Highlighted, Shown};
 use super::components::incidents::Incidents;
 use super::components::legend::Legend;
 use super::components::toolbar::Toolbar;
@@ -69,6 +70,33 @@ impl Reducible for Help {
 pub fn App() -> Html {
     let state = use_reducer(State::default);
     let help = use_reducer_eq(Help::default);
+    // The span whose editor is open, and the evidence of a field shown in the text.
+    let editing = use_state_eq(|| None::<String>);
+    let evidence = use_state_eq(|| None::<Shown>);
+    let on_edit = {
+        let editing = editing.clone();
+        let evidence = evidence.clone();
+        Callback::from(move |id: Option<String>| {
+            evidence.set(None);
+            editing.set(id);
+        })
+    };
+    let on_show = {
+        let evidence = evidence.clone();
+        Callback::from(move |s: Option<Shown>| evidence.set(s))
+    };
+    // Focus the overlay's Close button when it opens.
+    let help_close = use_node_ref();
+    {
+        let help_close = help_close.clone();
+        use_effect_with(help.0, move |open| {
+            if *open {
+                if let Some(b) = help_close.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
@@ -79,7 +107,9 @@ pub fn App() -> Html {
         let help = help.dispatcher();
         use_effect_with((), move |_| {
             let listener = gloo::utils::window().document().map(|doc| {
-                EventListener::new(&doc, "keydown", move |e| {
+                // Not passive: the shortcuts call preventDefault (no native undo in a field).
+                let opts = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&doc, "keydown", opts, move |e| {
                     let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
@@ -153,8 +183,11 @@ pub fn App() -> Html {
                             </ul>
                         </div>
                     }
-                    <Highlighted doc={doc.clone()} dispatch={dispatch.clone()} />
-                    <Incidents doc={doc} dispatch={dispatch.clone()} />
+                    <Highlighted doc={doc.clone()} dispatch={dispatch.clone()}
+                        editing={(*editing).clone()} on_edit={on_edit}
+                        evidence={(*evidence).clone()} />
+                    <Incidents doc={doc} dispatch={dispatch.clone()} fed_by={(*editing).clone()}
+                        on_show={on_show} />
                 </section>
             </main>
             <WorkspacePanel state={StateHandle::new(state.clone())} />
@@ -166,7 +199,7 @@ pub fn App() -> Html {
                             <><dt><kbd>{ *k }</kbd></dt><dd>{ *what }</dd></>
                         }) }
                     </dl>
-                    <button type="button" onclick={{ let h = help.clone(); move |_: MouseEvent| h.dispatch(HelpAction::Close) }}>{ "Close" }</button>
+                    <button type="button" ref={help_close} onclick={{ let h = help.clone(); move |_: MouseEvent| h.dispatch(HelpAction::Close) }}>{ "Close" }</button>
                 </div>
             }
             <footer class="credit">{ CREDIT }</footer>

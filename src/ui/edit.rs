@@ -18,10 +18,11 @@ use crate::extract::span::{slice_chars, Offsets};
 use crate::extract::{
     self, ActorValue, Attackers, CasualtyRow, CasualtyValue, Count, DatePrecision, DateValue,
     Entity, FigureValue, Incident, IncidentDate, IncidentLocation, Kind, Origin, Outcome,
-    Perpetrator, Place, Side, SourceValue, Status, Target, Value, WeaponValue, EVENT_TYPES,
-    SUB_EVENT_TYPES,
+    Perpetrator, Place, PlacePrecision, Side, SourceValue, Status, Target, Value, WeaponValue,
+    EVENT_TYPES, SUB_EVENT_TYPES,
 };
 use crate::format::{self, Document, Meta};
+pub use crate::review::reanchor::Deleted;
 use crate::review::reanchor::{reanchor, Anchor};
 
 /// The incident fields a review state is kept for (the keys of `Incident::review`).
@@ -95,6 +96,8 @@ pub enum IncidentEdit {
     Lat(Option<f64>),
     /// Longitude, or none.
     Lon(Option<f64>),
+    /// How exact the location is.
+    LocationPrecision(PlacePrecision),
     /// No location.
     ClearLocation,
     /// A new, empty perpetrator.
@@ -105,6 +108,8 @@ pub enum IncidentEdit {
     PerpetratorName(usize, String),
     /// Sets a perpetrator's side.
     PerpetratorSide(usize, Side),
+    /// Sets a perpetrator's name and side at once (picked from the known actors).
+    PerpetratorPick(usize, String, Side),
     /// A new, empty target.
     AddTarget,
     /// Removes the target at this index.
@@ -113,6 +118,8 @@ pub enum IncidentEdit {
     TargetName(usize, String),
     /// Sets a target's side.
     TargetSide(usize, Side),
+    /// Sets a target's name and side at once (picked from the known actors).
+    TargetPick(usize, String, Side),
     /// One of ACLED's event types (or empty); clears a sub-event type that does not belong.
     EventType(String),
     /// A sub-event type of the current event type (or empty).
@@ -205,6 +212,15 @@ pub enum Edit {
         into: String,
         /// Removed after merging.
         from: String,
+    },
+    /// Moves one evidence span (and the casualty rows quoting it) out of incident `id` into a
+    /// new incident placed after it, which starts with the same date, place, actors and event
+    /// type.
+    SplitIncident {
+        /// Incident split.
+        id: String,
+        /// The evidence span that goes to the new incident.
+        evidence: String,
     },
     /// Adds an entity to an incident's evidence.
     AttachEvidence {
@@ -376,6 +392,66 @@ pub fn apply(doc: &Document, edit: &Edit) -> EditResult {
             let src = d.incidents.remove(pos);
             let dst = incident(&mut d, into)?;
             merge(dst, src);
+        }
+        Edit::SplitIncident { id, evidence } => {
+            let pos = d
+                .incidents
+                .iter()
+                .position(|i| i.id == *id)
+                .ok_or_else(|| format!("there is no incident {id}"))?;
+            let quote = d
+                .entities
+                .iter()
+                .find(|e| e.id == *evidence)
+                .map(|e| e.text.clone())
+                .ok_or_else(|| format!("there is no span {evidence}"))?;
+            let new_id = next_id(doc.incidents.iter().map(|i| i.id.as_str()), "i");
+            let src = &mut d.incidents[pos];
+            if !src.evidence.contains(evidence) {
+                return Err(format!("span {evidence} is not evidence of incident {id}"));
+            }
+            src.evidence.retain(|x| x != evidence);
+            let mut moved: [Vec<CasualtyRow>; 3] = Default::default();
+            for (k, r) in [Rows::Killed, Rows::Injured, Rows::Missing]
+                .into_iter()
+                .enumerate()
+            {
+                let list = rows(src, r);
+                let (go, stay): (Vec<_>, Vec<_>) = list
+                    .drain(..)
+                    .partition(|row| !quote.is_empty() && row.text == quote);
+                *list = stay;
+                if !go.is_empty() {
+                    src.review.insert(r.field().into(), Status::Edited);
+                }
+                moved[k] = go;
+            }
+            src.fatalities = Incident::total_fatalities(&src.killed);
+            src.review.insert("evidence".into(), Status::Edited);
+            src.review.insert("fatalities".into(), Status::Edited);
+            let [killed, injured, missing_or_abducted] = moved;
+            let fatalities = Incident::total_fatalities(&killed);
+            let new = Incident {
+                id: new_id,
+                date: src.date.clone(),
+                location: src.location.clone(),
+                perpetrators: src.perpetrators.clone(),
+                targets: src.targets.clone(),
+                event_type: src.event_type.clone(),
+                sub_event_type: src.sub_event_type.clone(),
+                killed,
+                injured,
+                missing_or_abducted,
+                attackers: None,
+                fatalities,
+                evidence: vec![evidence.clone()],
+                notes: format!("Split from {id}."),
+                review: FIELDS
+                    .iter()
+                    .map(|f| (f.to_string(), Status::Edited))
+                    .collect(),
+            };
+            d.incidents.insert(pos + 1, new);
         }
         Edit::AttachEvidence {
             incident: i,
@@ -640,6 +716,14 @@ fn edit_incident(inc: &mut Incident, edit: &IncidentEdit) -> Result<Vec<&'static
             }
             fields.push("location");
         }
+        E::LocationPrecision(p) => {
+            let l = inc
+                .location
+                .as_mut()
+                .ok_or_else(|| "set a place name first".to_string())?;
+            l.precision = *p;
+            fields.push("location");
+        }
         E::ClearLocation => {
             inc.location = None;
             fields.push("location");
@@ -648,7 +732,10 @@ fn edit_incident(inc: &mut Incident, edit: &IncidentEdit) -> Result<Vec<&'static
             inc.perpetrators.push(Perpetrator::default());
             fields.push("perpetrators");
         }
-        E::RemovePerpetrator(i) | E::PerpetratorName(i, _) | E::PerpetratorSide(i, _)
+        E::RemovePerpetrator(i)
+        | E::PerpetratorName(i, _)
+        | E::PerpetratorSide(i, _)
+        | E::PerpetratorPick(i, _, _)
             if *i >= inc.perpetrators.len() =>
         {
             return Err(format!("there is no perpetrator {}", i + 1));
@@ -665,11 +752,17 @@ fn edit_incident(inc: &mut Incident, edit: &IncidentEdit) -> Result<Vec<&'static
             inc.perpetrators[*i].side = *side;
             fields.push("perpetrators");
         }
+        E::PerpetratorPick(i, name, side) => {
+            let p = &mut inc.perpetrators[*i];
+            p.name = name.trim().to_string();
+            p.side = *side;
+            fields.push("perpetrators");
+        }
         E::AddTarget => {
             inc.targets.push(Target::default());
             fields.push("targets");
         }
-        E::RemoveTarget(i) | E::TargetName(i, _) | E::TargetSide(i, _)
+        E::RemoveTarget(i) | E::TargetName(i, _) | E::TargetSide(i, _) | E::TargetPick(i, _, _)
             if *i >= inc.targets.len() =>
         {
             return Err(format!("there is no target {}", i + 1));
@@ -684,6 +777,12 @@ fn edit_incident(inc: &mut Incident, edit: &IncidentEdit) -> Result<Vec<&'static
         }
         E::TargetSide(i, side) => {
             inc.targets[*i].side = *side;
+            fields.push("targets");
+        }
+        E::TargetPick(i, name, side) => {
+            let t = &mut inc.targets[*i];
+            t.name = name.trim().to_string();
+            t.side = *side;
             fields.push("targets");
         }
         E::EventType(t) => {
@@ -820,28 +919,6 @@ fn merge(dst: &mut Incident, src: Incident) {
     }
     for f in edited {
         dst.review.insert(f.to_string(), Status::Edited);
-    }
-}
-
-/// An automatic span a person deleted, remembered so re-extraction does not bring it back.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Deleted {
-    /// Its kind.
-    pub kind: Kind,
-    /// Where it was.
-    pub anchor: Anchor,
-    /// Its length in code points.
-    pub len: usize,
-}
-
-impl Deleted {
-    /// Remembers `e` (in `text`), if its offsets are valid.
-    pub fn of(e: &Entity, text: &str) -> Option<Deleted> {
-        Some(Deleted {
-            kind: e.kind,
-            anchor: Anchor::new(text, e.start, e.end)?,
-            len: e.end.saturating_sub(e.start),
-        })
     }
 }
 
@@ -1792,6 +1869,140 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn split_moves_one_evidence_span_and_its_rows() {
+        // The automatic incident of TEXT rests on the killed and the wounded phrases; split
+        // the wounded phrase off.
+        let d = format::annotate(meta(TEXT));
+        let inc = d.incidents[0].clone();
+        let wounded = d
+            .entities
+            .iter()
+            .find(|e| e.text.starts_with("wounded"))
+            .expect("wounded span")
+            .clone();
+        assert!(inc.evidence.contains(&wounded.id), "{inc:?}");
+        let s = ok(
+            &d,
+            Edit::SplitIncident {
+                id: inc.id.clone(),
+                evidence: wounded.id.clone(),
+            },
+        );
+        assert_eq!(s.incidents.len(), d.incidents.len() + 1);
+        let (a, b) = (&s.incidents[0], &s.incidents[1]);
+        assert_eq!(b.id, "i2");
+        assert!(!a.evidence.contains(&wounded.id));
+        assert_eq!(b.evidence, vec![wounded.id.clone()]);
+        assert_eq!((&b.date, &b.location), (&a.date, &a.location));
+        assert_eq!(b.event_type, a.event_type);
+        // Rows quoting the span moved with it; the killed rows stayed.
+        let quoted = |rows: &[CasualtyRow]| rows.iter().any(|r| r.text == wounded.text);
+        assert_eq!(quoted(&inc.injured), quoted(&b.injured));
+        assert!(!quoted(&a.injured));
+        assert_eq!(a.killed, inc.killed);
+        assert_eq!(a.review.get("evidence"), Some(&Status::Edited));
+        assert!(format::parse(&format::to_json(&s)).is_ok());
+        // (edit, error) — refusals.
+        let cases = [
+            (("i9", wounded.id.as_str()), "there is no incident i9"),
+            (("i1", "zz"), "there is no span zz"),
+        ];
+        for ((id, ev), want) in cases {
+            let e = Edit::SplitIncident {
+                id: id.into(),
+                evidence: ev.into(),
+            };
+            assert_eq!(apply(&d, &e), Err(want.to_string()), "{id} {ev}");
+        }
+        let e = Edit::SplitIncident {
+            id: "i2".into(),
+            evidence: a.evidence[0].clone(),
+        };
+        assert!(apply(&s, &e).is_err(), "not evidence of i2");
+    }
+
+    #[test]
+    fn picks_and_precision() {
+        let d = ok(
+            &with_incident(),
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::AddPerpetrator,
+            },
+        );
+        let d = ok(
+            &d,
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::AddTarget,
+            },
+        );
+        // (edit, check)
+        type Check = fn(&Incident) -> bool;
+        let cases: Vec<(IncidentEdit, Check)> = vec![
+            (
+                IncidentEdit::PerpetratorPick(0, " JNIM ".into(), Side::Rebel),
+                |i| i.perpetrators[0].name == "JNIM" && i.perpetrators[0].side == Side::Rebel,
+            ),
+            (
+                IncidentEdit::TargetPick(0, "Niger military".into(), Side::State),
+                |i| i.targets[0].name == "Niger military" && i.targets[0].side == Side::State,
+            ),
+            (IncidentEdit::LocationName("Ouallam".into()), |i| {
+                i.location.as_ref().is_some_and(|l| l.name == "Ouallam")
+            }),
+        ];
+        let mut d = d;
+        for (edit, check) in cases {
+            let dbg = format!("{edit:?}");
+            d = ok(
+                &d,
+                Edit::EditIncident {
+                    id: "i1".into(),
+                    edit,
+                },
+            );
+            assert!(check(&d.incidents[0]), "{dbg}");
+        }
+        let d2 = ok(
+            &d,
+            Edit::EditIncident {
+                id: "i1".into(),
+                edit: IncidentEdit::LocationPrecision(PlacePrecision::Region),
+            },
+        );
+        assert_eq!(
+            d2.incidents[0].location.as_ref().map(|l| l.precision),
+            Some(PlacePrecision::Region)
+        );
+        // Refused: no such perpetrator; precision without a place.
+        for (doc, edit) in [
+            (
+                &d,
+                IncidentEdit::PerpetratorPick(5, "X".into(), Side::Rebel),
+            ),
+            (&d, IncidentEdit::TargetPick(5, "X".into(), Side::Rebel)),
+            (
+                &with_incident(),
+                IncidentEdit::LocationPrecision(PlacePrecision::Town),
+            ),
+        ] {
+            let dbg = format!("{edit:?}");
+            assert!(
+                apply(
+                    doc,
+                    &Edit::EditIncident {
+                        id: "i1".into(),
+                        edit
+                    }
+                )
+                .is_err(),
+                "{dbg}"
+            );
         }
     }
 }

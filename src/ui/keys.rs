@@ -48,13 +48,54 @@ pub fn resize(
     (s < e && e <= len).then_some((s, e))
 }
 
+/// How an arrow key moves the caret in the article view, as `Selection.modify` arguments
+/// (alter, direction, granularity): Shift extends the selection, Ctrl moves by word;
+/// Up/Down by line, Home/End to the line's ends. `None` for other keys.
+pub fn caret_move(
+    key: &str,
+    shift: bool,
+    ctrl: bool,
+) -> Option<(&'static str, &'static str, &'static str)> {
+    let alter = if shift { "extend" } else { "move" };
+    let by = if ctrl { "word" } else { "character" };
+    let (dir, unit) = match key {
+        "ArrowLeft" => ("backward", by),
+        "ArrowRight" => ("forward", by),
+        "ArrowUp" => ("backward", "line"),
+        "ArrowDown" => ("forward", "line"),
+        "Home" => ("backward", "lineboundary"),
+        "End" => ("forward", "lineboundary"),
+        _ => return None,
+    };
+    Some((alter, dir, unit))
+}
+
+/// The span after dragging one of its ends to code point `at`: the start (`start_end` true)
+/// or the end. `None` when nothing changes or the span would be empty; dragging an end past
+/// the other swaps them.
+pub fn drag_edge(
+    (start, end): (usize, usize),
+    start_end: bool,
+    at: usize,
+) -> Option<(usize, usize)> {
+    let (s, e) = if start_end { (at, end) } else { (start, at) };
+    let (s, e) = (s.min(e), s.max(e));
+    (s < e && (s, e) != (start, end)).then_some((s, e))
+}
+
 /// The shortcuts the "?" overlay lists: (keys, what they do).
-pub const SHORTCUTS: [(&str, &str); 11] = [
+pub const SHORTCUTS: [(&str, &str); 14] = [
     (
         "Select text, then 1–7",
-        "Label it: 1 date, 2 location, 3 actor, 4 casualty, 5 figure, 6 weapon, 7 source",
+        "Label it: 1 date, 2 location, 3 actor, 4 casualty, 5 figure, 6 weapon, 7 source \
+         (or pick the kind in the menu under the selection)",
     ),
-    ("Shift+Arrows", "Extend the selection in the article view"),
+    (
+        "Shift+Arrows",
+        "Select in the article view, from the focused highlight or the caret",
+    ),
+    ("Ctrl+Shift+←/→", "Select by word"),
+    ("Arrows, Home, End", "Move the caret in the article view"),
     ("Tab / Shift+Tab", "Move between highlights"),
     (
         "Enter (or click)",
@@ -66,6 +107,7 @@ pub const SHORTCUTS: [(&str, &str); 11] = [
         "Ctrl+Alt+Shift+←/→",
         "Move the start of the focused highlight",
     ),
+    ("Drag a handle", "Resize the highlight open in the editor"),
     ("Escape", "Close the editor, the tooltip or this list"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
@@ -111,6 +153,73 @@ mod tests {
         ];
         for (start, text, u, want) in cases {
             assert_eq!(code_point_offset(start, text, u), want, "{text:?} {u}");
+        }
+    }
+
+    #[test]
+    fn arrows_move_or_extend_the_caret() {
+        // (key, shift, ctrl, expected)
+        let cases = [
+            (
+                "ArrowRight",
+                true,
+                false,
+                Some(("extend", "forward", "character")),
+            ),
+            (
+                "ArrowLeft",
+                true,
+                true,
+                Some(("extend", "backward", "word")),
+            ),
+            (
+                "ArrowLeft",
+                false,
+                false,
+                Some(("move", "backward", "character")),
+            ),
+            (
+                "ArrowDown",
+                true,
+                false,
+                Some(("extend", "forward", "line")),
+            ),
+            (
+                "Home",
+                true,
+                false,
+                Some(("extend", "backward", "lineboundary")),
+            ),
+            (
+                "End",
+                false,
+                false,
+                Some(("move", "forward", "lineboundary")),
+            ),
+            ("a", true, false, None),
+            ("Enter", false, false, None),
+        ];
+        for (key, shift, ctrl, want) in cases {
+            assert_eq!(caret_move(key, shift, ctrl), want, "{key} {shift} {ctrl}");
+        }
+    }
+
+    #[test]
+    fn dragging_an_edge_resizes() {
+        // (span, drag the start?, to, expected)
+        let cases = [
+            ((5, 10), true, 3, Some((3, 10))),
+            ((5, 10), true, 7, Some((7, 10))),
+            ((5, 10), false, 14, Some((5, 14))),
+            ((5, 10), false, 6, Some((5, 6))),
+            ((5, 10), true, 12, Some((10, 12))), // past the end: swapped
+            ((5, 10), false, 2, Some((2, 5))),
+            ((5, 10), true, 10, None), // empty
+            ((5, 10), false, 5, None),
+            ((5, 10), true, 5, None), // unchanged
+        ];
+        for (span, start, at, want) in cases {
+            assert_eq!(drag_edge(span, start, at), want, "{span:?} {start} {at}");
         }
     }
 

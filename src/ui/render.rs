@@ -17,7 +17,7 @@
 use std::ops::Range;
 
 use crate::extract::span::Offsets;
-use crate::extract::{Entity, Kind};
+use crate::extract::{Entity, Kind, Status};
 
 /// Deepest nesting drawn: one level per kind.
 pub const MAX_DEPTH: usize = 7;
@@ -193,12 +193,22 @@ pub fn count_range(low: Option<u64>, best: Option<u64>, high: Option<u64>) -> St
 /// One line for screen readers and the native tooltip: kind, the words, the value, the rule.
 pub fn describe(e: &Entity) -> String {
     format!(
-        "{}: “{}” = {} (rule {})",
+        "{}: “{}” = {} (rule {}; {})",
         kind_label(e.kind),
         e.text,
         e.value.summary(),
-        e.rule
+        e.rule,
+        status_label(e.status)
     )
+}
+
+/// The review state as the page says it: automatic, confirmed or edited.
+pub fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::Auto => "automatic",
+        Status::Confirmed => "confirmed",
+        Status::Edited => "edited",
+    }
 }
 
 /// Writes segments as text with brackets, `[kind:…]`, for tests and debugging; a piece that
@@ -345,7 +355,18 @@ mod tests {
             ..DateValue::default()
         });
         e.rule = "weekday".into();
-        assert_eq!(describe(&e), "Date: “Monday” = 2025-02-10 (rule weekday)");
+        assert_eq!(
+            describe(&e),
+            "Date: “Monday” = 2025-02-10 (rule weekday; automatic)"
+        );
+        for (s, want) in [
+            (Status::Auto, "automatic"),
+            (Status::Confirmed, "confirmed"),
+            (Status::Edited, "edited"),
+        ] {
+            e.status = s;
+            assert!(describe(&e).ends_with(&format!("; {want})")), "{want}");
+        }
         for k in Kind::ALL {
             assert!(!kind_label(k).is_empty() && !kind_hint(k).is_empty());
         }

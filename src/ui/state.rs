@@ -182,11 +182,16 @@ impl State {
             redo,
             error: None,
             run: Run::None,
-            // Not saved with a workspace entry yet: after a reload, lost spans and the list of
-            // deleted automatic spans start empty.
             lost: Vec::new(),
             deleted: Vec::new(),
         }
+    }
+
+    /// The same state with these lost and deleted spans (as saved with a workspace entry).
+    pub fn with_flags(mut self, lost: Vec<Entity>, deleted: Vec<Deleted>) -> State {
+        self.lost = lost;
+        self.deleted = deleted;
+        self
     }
 
     fn snapshot(&self) -> Snapshot {

@@ -33,7 +33,7 @@ use yew::prelude::*;
 use super::state::{Action, Snapshot, State};
 use super::storage::LocalStore;
 use crate::format::{self, Document};
-use crate::workspace::{self, Entry, History, Step, StorageError, Summary, Workspace};
+use crate::workspace::{self, Entry, Flags, History, Step, StorageError, Summary, Workspace};
 
 /// Longest wait between a change and its save, in milliseconds.
 pub const SAVE_DELAY_MS: u32 = 400;
@@ -115,7 +115,8 @@ pub fn state_of(entry: &mut Entry) -> (State, Option<String>) {
         entry.kept,
         h.undo.into_iter().map(snap).collect(),
         h.redo.into_iter().map(snap).collect(),
-    );
+    )
+    .with_flags(entry.flags.lost.clone(), entry.flags.deleted.clone());
     (state, err)
 }
 
@@ -212,6 +213,10 @@ impl Ctx {
                 && !state.can_undo();
             if !untouched {
                 h.ws.update_open(state.doc.clone(), state.kept, history_of(state), now_ms());
+                h.ws.set_flags(Flags {
+                    lost: state.lost.clone(),
+                    deleted: state.deleted.clone(),
+                });
             }
             let Host { ws, store, .. } = &mut *h;
             if ws.is_dirty() {

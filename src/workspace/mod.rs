@@ -18,7 +18,9 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::extract::text::fold;
+use crate::extract::Entity;
 use crate::format::{self, Document};
+use crate::review::reanchor::Deleted;
 
 pub use history::{History, Step, StoredHistory};
 pub use persist::Loaded;
@@ -55,6 +57,19 @@ pub struct Entry {
     pub created: i64,
     /// When it last changed, milliseconds since 1970 (UTC).
     pub edited: i64,
+    /// Lost and deleted spans of the open document (not part of the export).
+    pub flags: Flags,
+}
+
+/// What the page keeps about a document besides the export: manual spans whose quote the text
+/// lost (flagged to the user until dismissed) and automatic spans the user deleted (so
+/// re-extraction does not bring them back). Saved with the entry so a reload restores them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Flags {
+    /// Manual spans whose quote is gone, with their old offsets.
+    pub lost: Vec<Entity>,
+    /// Deleted automatic spans, anchored in the text.
+    pub deleted: Vec<Deleted>,
 }
 
 /// What the workspace list shows of an entry.
@@ -245,6 +260,7 @@ impl Workspace {
                 history: HistorySlot::None,
                 created: now,
                 edited: now,
+                flags: Flags::default(),
             },
         );
         self.open = Some(id.clone());
@@ -302,6 +318,17 @@ impl Workspace {
         self.touch(&id);
     }
 
+    /// Records the lost and deleted spans of the open entry; marks it changed when they differ.
+    pub fn set_flags(&mut self, flags: Flags) {
+        let Some(id) = self.open.clone() else { return };
+        let Some(e) = self.get_mut(&id) else { return };
+        if e.flags == flags {
+            return;
+        }
+        e.flags = flags;
+        self.touch(&id);
+    }
+
     /// Sets an entry's title (empty for none). Returns the new document, for the page to show
     /// when the entry is open. The undo history is kept.
     pub fn rename(&mut self, id: &str, title: &str, now: i64) -> Option<Rc<Document>> {
@@ -328,6 +355,7 @@ impl Workspace {
         let mut doc = (*src.doc).clone();
         doc.document.title = Some(format!("{} (copy)", display_title(&src.doc)));
         let kept = src.kept;
+        let flags = src.flags.clone();
         let new_id = self.new_id(now);
         self.entries.insert(
             pos,
@@ -338,6 +366,7 @@ impl Workspace {
                 history: HistorySlot::None,
                 created: now,
                 edited: now,
+                flags,
             },
         );
         self.touch(&new_id);

@@ -20,8 +20,10 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
 use super::history::{self, StoredHistory};
-use super::{Entry, HistorySlot, StorageError, Store, Summary, Trashed, Workspace};
+use super::{Entry, Flags, HistorySlot, StorageError, Store, Summary, Trashed, Workspace};
+use crate::extract::{Entity, Kind, Origin, Status, Value};
 use crate::format::{self, MAX_DOCUMENT_BYTES};
+use crate::review::reanchor::Deleted;
 
 /// Key of the index.
 pub const INDEX_KEY: &str = "sitrep.workspace";
@@ -67,6 +69,65 @@ struct StoredEntry {
     doc: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     history: Option<StoredHistory>,
+    /// Manual spans whose quote the text lost (see [`Flags`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    lost: Vec<StoredLost>,
+    /// Deleted automatic spans (see [`Flags`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    deleted: Vec<Deleted>,
+}
+
+/// A lost span as stored: an export entity, its value read back with [`Value::from_json`].
+#[derive(Serialize, Deserialize)]
+struct StoredLost {
+    id: String,
+    kind: Kind,
+    start: usize,
+    end: usize,
+    start_utf16: usize,
+    end_utf16: usize,
+    text: String,
+    rule: String,
+    origin: Origin,
+    status: Status,
+    value: serde_json::Value,
+}
+
+impl StoredLost {
+    fn of(e: &Entity) -> StoredLost {
+        StoredLost {
+            id: e.id.clone(),
+            kind: e.kind,
+            start: e.start,
+            end: e.end,
+            start_utf16: e.start_utf16,
+            end_utf16: e.end_utf16,
+            text: e.text.clone(),
+            rule: e.rule.clone(),
+            origin: e.origin,
+            status: e.status,
+            value: serde_json::to_value(&e.value).unwrap_or(serde_json::Value::Null),
+        }
+    }
+
+    /// The entity, or `None` when its value does not fit its kind (a damaged entry: the
+    /// document itself still opens).
+    fn entity(self) -> Option<Entity> {
+        let value = Value::from_json(self.kind, self.value).ok()?;
+        Some(Entity {
+            id: self.id,
+            kind: self.kind,
+            start: self.start,
+            end: self.end,
+            start_utf16: self.start_utf16,
+            end_utf16: self.end_utf16,
+            text: self.text,
+            rule: self.rule,
+            origin: self.origin,
+            value,
+            status: self.status,
+        })
+    }
 }
 
 /// Packs an entry for storage.
@@ -84,6 +145,8 @@ pub fn encode_entry(e: &Entry) -> String {
         kept: e.kept,
         doc: format::to_json_line(&e.doc),
         history,
+        lost: e.flags.lost.iter().map(StoredLost::of).collect(),
+        deleted: e.flags.deleted.clone(),
     };
     let json = serde_json::to_string(&stored).unwrap_or_default();
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6);
@@ -123,6 +186,14 @@ pub fn decode_entry(value: &str) -> Result<Entry, String> {
             .map_or(HistorySlot::None, HistorySlot::Stored),
         created: stored.created,
         edited: stored.edited,
+        flags: Flags {
+            lost: stored
+                .lost
+                .into_iter()
+                .filter_map(StoredLost::entity)
+                .collect(),
+            deleted: stored.deleted,
+        },
     })
 }
 

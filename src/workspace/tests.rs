@@ -540,3 +540,61 @@ fn exports_cover_every_entry() {
     assert_eq!(rows, incidents);
     assert!(csv.starts_with("event_id_cnty,"));
 }
+
+#[test]
+fn lost_and_deleted_spans_survive_reload() {
+    use crate::extract::Kind;
+    use crate::ui::edit::{apply, reextract, Edit};
+    // A manual span on "7 farmers", then an edit that removes its words: the span is lost. An
+    // automatic span deleted by hand is remembered.
+    let d = doc(None, T1, Some("2025-03-02"));
+    let start = T1[..T1.find("7 farmers").unwrap()].chars().count();
+    let with_span = apply(
+        &d,
+        &Edit::AddSpan {
+            start,
+            end: start + "7 farmers".len(),
+            kind: Kind::Figure,
+        },
+    )
+    .unwrap()
+    .unwrap();
+    let gone = reextract(
+        &with_span,
+        Meta {
+            text: T1.replace("7 farmers", "several herders"),
+            ..with_span.document.clone()
+        },
+        &[],
+    );
+    assert_eq!(gone.lost.len(), 1);
+    let deleted: Vec<Deleted> = gone
+        .doc
+        .entities
+        .iter()
+        .filter_map(|e| Deleted::of(e, &gone.doc.document.text))
+        .take(1)
+        .collect();
+    assert_eq!(deleted.len(), 1);
+    let flags = Flags {
+        lost: gone.lost.clone(),
+        deleted,
+    };
+
+    // (flags saved, flags read back after a reload)
+    let cases = [(Flags::default(), Flags::default()), (flags.clone(), flags)];
+    for (saved, want) in cases {
+        let mut ws = Workspace::new();
+        ws.update_open(Rc::new(gone.doc.clone()), false, History::default(), 5);
+        ws.set_flags(saved.clone());
+        assert_eq!(ws.open_entry().unwrap().flags, saved);
+        let mut store = MemoryStore::new();
+        ws.save(&mut store).unwrap();
+        let back = persist::load(&store).unwrap().workspace;
+        assert_eq!(back.open_entry().unwrap().flags, want);
+        // Setting the same flags again changes nothing.
+        let mut again = back;
+        again.set_flags(want);
+        assert!(!again.is_dirty());
+    }
+}

@@ -404,6 +404,20 @@ impl Session {
         &self,
         button: fantoccini::elements::Element,
     ) -> CmdResult<(String, Vec<u8>)> {
+        self.clear_downloads();
+        button.click().await?;
+        self.wait_for_download().await
+    }
+
+    /// Presses `key` on the focused element (a focused "Export JSON" button, say) and returns
+    /// the exported file's bytes: a download without a click.
+    pub async fn export_with_key(&self, key: &str) -> CmdResult<Vec<u8>> {
+        self.clear_downloads();
+        self.client.active_element().await?.send_keys(key).await?;
+        Ok(self.wait_for_download().await?.1)
+    }
+
+    fn clear_downloads(&self) {
         for f in std::fs::read_dir(self.downloads.path())
             .into_iter()
             .flatten()
@@ -411,7 +425,9 @@ impl Session {
         {
             let _ = std::fs::remove_file(f.path());
         }
-        button.click().await?;
+    }
+
+    async fn wait_for_download(&self) -> CmdResult<(String, Vec<u8>)> {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let files: Vec<PathBuf> = std::fs::read_dir(self.downloads.path())

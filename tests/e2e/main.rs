@@ -15,9 +15,13 @@
 //!
 //! - `page`: CSP, same-origin loading, export = CLI output, Open JSON restores it; the browser
 //!   benchmark (`cargo test --test e2e -- --ignored bench --nocapture`, see README "Benchmarks");
-//! - `offline`: autosave and reload, the service worker, share links, hostile imports, full storage.
+//! - `offline`: autosave and reload, the service worker, share links, hostile imports, full storage;
+//! - `workflow`: label by menu and keys, edit a count, undo/redo exports byte for byte, manual
+//!   spans across text edits and reloads, a keyboard-only session; the typing and selection
+//!   latency benchmark (ignored, like the other `bench_*`).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 mod offline;
 mod page;
+mod workflow;

@@ -1,35 +1,75 @@
-//! The article with its highlights, and the tooltip for the highlight under the pointer or
-//! the keyboard focus.
+//! The article with its highlights, the tooltip for the highlight under the pointer or the
+//! keyboard focus, the label menu for a selection, and the span editor.
 //!
-//! Each entity is a `<mark data-kind="KIND" tabindex="0">` (nested marks for nested spans). Its
-//! `title` and `aria-label` say kind, words, value and rule, for screen readers and as a native
-//! tooltip; the styled tooltip (`role="tooltip"`, id `mark-tip`) shows the same, laid out.
-//! The marks are drawn by [`Marks`], which re-renders only when the document changes, so
-//! moving the pointer over a long article only redraws the tooltip.
+//! Each entity is a `<mark data-kind="KIND" data-status="STATUS" tabindex="0">` (nested marks
+//! for nested spans), with `role="group"` and `aria-roledescription="highlight"` (the `mark`
+//! role may not carry a name, and `button` would hide nested highlights). Its `title` and
+//! `aria-label` say kind, words, value, rule and review state, for screen readers and as a native tooltip; the styled tooltip (`role="tooltip"`, id
+//! `mark-tip`) shows the same, laid out. The marks are drawn by [`Marks`], which re-renders only
+//! when the document (or the span being edited) changes, so moving the pointer or the selection
+//! over a long article only redraws the tooltip or the menu.
 //!
 //! Editing: every text piece is a `<span data-start="N">` (N = its first code point in the
 //! article), so a DOM selection maps back to code point offsets (see
-//! [`keys::code_point_offset`]). Select text and press 1–7 to label it; click a highlight or
-//! press Enter on it to open the [`SpanEditor`]; Delete removes the focused highlight;
-//! Alt+Shift+←/→ moves its end (with Ctrl, its start).
+//! [`keys::code_point_offset`]).
+//! - Select text with the mouse, or from the keyboard (focus the view or a highlight, then
+//!   Shift+arrows; Ctrl+Shift+arrows by word; arrows alone move the caret), then press 1–7 or
+//!   pick a kind in the label menu (`#label-menu`) that appears under the selection.
+//! - Click a highlight or press Enter on it to open the [`SpanEditor`]; Delete removes the
+//!   focused highlight; Alt+Shift+←/→ moves its end (with Ctrl, its start). While the editor is
+//!   open, the highlight shows a handle at each end: drag one to resize.
 
+use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 use yew::prelude::*;
 
 use super::span_editor::SpanEditor;
-use super::DocProps;
 use crate::extract::span::Offsets;
-use crate::extract::Entity;
+use crate::extract::{Entity, Kind};
 use crate::ui::edit::Edit;
 use crate::ui::keys;
 use crate::ui::render::{describe, kind_label, segments, Segment, MAX_MARKS};
-use crate::ui::state::Action;
+use crate::ui::state::{Action, DocRef};
+
+/// Evidence to show in the text: the ids, and what they are evidence of.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    /// Entity ids.
+    pub ids: Vec<String>,
+    /// "Killed of incident i1".
+    pub what: String,
+}
+
+/// Props of [`Highlighted`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct HighlightedProps {
+    /// The document shown.
+    pub doc: DocRef,
+    /// Sends an action to the page's reducer.
+    pub dispatch: Callback<Action>,
+    /// The span whose editor is open.
+    pub editing: Option<String>,
+    /// Opens (Some) or closes (None) the span editor.
+    pub on_edit: Callback<Option<String>>,
+    /// Evidence of an incident field to show in the text.
+    #[prop_or_default]
+    pub evidence: Option<Shown>,
+}
 
 /// Which entity the tooltip shows, and where (pixels, relative to the view).
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Tip {
     entity: usize,
+    top: i32,
+    left: i32,
+}
+
+/// The selection the label menu is for, and where to draw the menu.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Menu {
+    start: usize,
+    end: usize,
     top: i32,
     left: i32,
 }
@@ -55,6 +95,12 @@ fn point(view: &Element, node: &Node, offset: u32) -> Option<usize> {
     }
     // An element: `offset` counts its children; the point is before child `offset`.
     let el: &Element = node.dyn_ref()?;
+    if let Some(start) = el.get_attribute("data-start") {
+        // Inside a text piece: before its text (0) or after it.
+        let start: usize = start.parse().ok()?;
+        let len = el.text_content().unwrap_or_default().chars().count();
+        return Some(if offset == 0 { start } else { start + len });
+    }
     let segs = el.query_selector_all("[data-start]").ok()?;
     let child = el.child_nodes().item(offset);
     for i in 0..segs.length() {
@@ -76,10 +122,14 @@ fn point(view: &Element, node: &Node, offset: u32) -> Option<usize> {
     Some(start + last.text_content().unwrap_or_default().chars().count())
 }
 
+fn selection() -> Option<web_sys::Selection> {
+    web_sys::window()?.get_selection().ok()?
+}
+
 /// The selection inside the article view as a code point range, if it is not empty.
 fn selection_range(view: &Element) -> Option<(usize, usize)> {
-    let sel = web_sys::window()?.get_selection().ok()??;
-    if sel.is_collapsed() {
+    let sel = selection()?;
+    if sel.is_collapsed() || sel.range_count() == 0 {
         return None;
     }
     let a = point(view, &sel.anchor_node()?, sel.anchor_offset())?;
@@ -87,13 +137,81 @@ fn selection_range(view: &Element) -> Option<(usize, usize)> {
     (a != f).then_some((a.min(f), a.max(f)))
 }
 
-/// The highlighted article and its tooltip.
+/// The label menu for the current selection, placed under its end (relative to `host`).
+fn menu_for(view: &Element, host: &Element) -> Option<Menu> {
+    let (start, end) = selection_range(view)?;
+    let range = selection()?.get_range_at(0).ok()?;
+    let r = range.get_bounding_client_rect();
+    let h = host.get_bounding_client_rect();
+    Some(Menu {
+        start,
+        end,
+        top: (r.bottom() - h.top()) as i32 + 4,
+        left: (r.left() - h.left()).max(0.0) as i32,
+    })
+}
+
+/// True when the selection (or caret) is inside the view.
+fn selection_in(view: &Element) -> bool {
+    selection()
+        .and_then(|s| s.focus_node())
+        .is_some_and(|n| view.contains(Some(&n)))
+}
+
+/// Puts a caret at the start of `el`'s first text piece (the focused highlight, or the view).
+fn caret_at_start(el: &Element) -> Option<()> {
+    let seg = el.query_selector("[data-start]").ok()??;
+    let text = seg.first_child()?;
+    selection()?.collapse_with_offset(Some(&text), 0).ok()
+}
+
+/// The code point under the pointer in the view (for dragging a handle).
+fn offset_at(view: &Element, x: i32, y: i32) -> Option<usize> {
+    let doc = web_sys::window()?.document()?;
+    let pos = doc.caret_position_from_point(x as f32, y as f32)?;
+    point(view, &pos.offset_node()?, pos.offset())
+}
+
+/// Sets `top`/`left` through the CSSOM: the page's Content-Security-Policy (`style-src
+/// 'self'`) blocks inline `style` attributes, not style properties set from script. Keeps the
+/// element inside its parent's width.
+fn place(el: &HtmlElement, top: i32, left: i32) {
+    let room = el.parent_element().map_or(0, |p| p.client_width());
+    let left = left.min(room - el.offset_width()).max(0);
+    let style = el.style();
+    let _ = style.set_property("top", &format!("{top}px"));
+    let _ = style.set_property("left", &format!("{left}px"));
+}
+
+/// The highlighted article, its tooltip, label menu and span editor.
 #[component]
-pub fn Highlighted(props: &DocProps) -> Html {
+pub fn Highlighted(props: &HighlightedProps) -> Html {
     let tip = use_state_eq(|| None::<Tip>);
+    let menu = use_state_eq(|| None::<Menu>);
+    // Which end of the edited span a handle drag moves (true: the start).
+    let drag = use_mut_ref(|| None::<bool>);
     let view = use_node_ref();
+    let host = use_node_ref();
     let doc = &props.doc.0;
-    let editing = use_state_eq(|| None::<String>);
+
+    // The label menu follows the selection.
+    {
+        let menu = menu.clone();
+        let view = view.clone();
+        let host = host.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|d| {
+                EventListener::new(&d, "selectionchange", move |_| {
+                    let m = match (view.cast::<Element>(), host.cast::<Element>()) {
+                        (Some(v), Some(h)) => menu_for(&v, &h),
+                        _ => None,
+                    };
+                    menu.set(m);
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     let show = {
         let tip = tip.clone();
@@ -117,44 +235,59 @@ pub fn Highlighted(props: &DocProps) -> Html {
     let on_key = {
         let tip = tip.clone();
         let view = view.clone();
-        let editing = editing.clone();
+        let on_edit = props.on_edit.clone();
         let dispatch = props.dispatch.clone();
         let doc = props.doc.0.clone();
         move |e: KeyboardEvent| {
             let key = e.key();
             if key == "Escape" {
                 tip.set(None);
-                editing.set(None);
+                on_edit.emit(None);
                 return;
             }
             let Some(v) = view.cast::<Element>() else {
                 return;
             };
-            if e.ctrl_key() && !e.alt_key() || e.meta_key() {
+            if e.meta_key() {
                 return;
             }
             // Select, then 1–7: label.
-            if let Some(kind) = keys::label_key(&key) {
+            if let Some(kind) = keys::label_key(&key).filter(|_| !e.ctrl_key() && !e.alt_key()) {
                 if let Some((start, end)) = selection_range(&v) {
                     e.prevent_default();
                     dispatch.emit(Action::Edit(Edit::AddSpan { start, end, kind }));
-                }
-                return;
-            }
-            // Shift+arrows extend the selection in the (non-editable) view.
-            if e.shift_key() && !e.alt_key() && (key == "ArrowLeft" || key == "ArrowRight") {
-                if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten())
-                {
-                    let dir = if key == "ArrowLeft" {
-                        "backward"
-                    } else {
-                        "forward"
-                    };
-                    if sel.modify("extend", dir, "character").is_ok() {
-                        e.prevent_default();
+                    if let Some(s) = selection() {
+                        let _ = s.collapse_to_end();
                     }
                 }
                 return;
+            }
+            // Arrows move the caret in the (non-editable) view; with Shift they extend the
+            // selection, with Ctrl by word. The first one puts a caret at the start of the
+            // focused highlight (or of the view).
+            if !e.alt_key() {
+                if let Some((alter, dir, unit)) =
+                    keys::caret_move(&key, e.shift_key(), e.ctrl_key())
+                {
+                    let has = selection_in(&v);
+                    if !has && !e.shift_key() {
+                        return; // plain arrows scroll until there is a caret
+                    }
+                    if !has {
+                        let from = mark_of(&e.clone().into())
+                            .map(|(_, m)| Element::from(m))
+                            .unwrap_or_else(|| v.clone());
+                        if caret_at_start(&from).is_none() {
+                            return;
+                        }
+                    }
+                    if let Some(sel) = selection() {
+                        if sel.modify(alter, dir, unit).is_ok() {
+                            e.prevent_default();
+                        }
+                    }
+                    return;
+                }
             }
             let Some((_, mark)) = mark_of(&e.clone().into()) else {
                 return;
@@ -168,11 +301,11 @@ pub fn Highlighted(props: &DocProps) -> Html {
             match key.as_str() {
                 "Enter" => {
                     e.prevent_default();
-                    editing.set(Some(id));
+                    on_edit.emit(Some(id));
                 }
                 "Delete" | "Backspace" => {
                     e.prevent_default();
-                    editing.set(None);
+                    on_edit.emit(None);
                     dispatch.emit(Action::Edit(Edit::DeleteSpan { id }));
                 }
                 _ if e.alt_key() && e.shift_key() => {
@@ -188,8 +321,53 @@ pub fn Highlighted(props: &DocProps) -> Html {
             }
         }
     };
+    let on_mousedown = {
+        let drag = drag.clone();
+        move |e: MouseEvent| {
+            let handle = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.get_attribute("data-handle"));
+            if let Some(h) = handle {
+                // No text selection while dragging a handle.
+                e.prevent_default();
+                *drag.borrow_mut() = Some(h == "start");
+            }
+        }
+    };
+    let on_mouseup = {
+        let drag = drag.clone();
+        let view = view.clone();
+        let dispatch = props.dispatch.clone();
+        let editing = props.editing.clone();
+        let doc = props.doc.0.clone();
+        move |e: MouseEvent| {
+            let Some(is_start) = drag.borrow_mut().take() else {
+                return;
+            };
+            let Some(v) = view.cast::<Element>() else {
+                return;
+            };
+            let Some(ent) = editing
+                .as_ref()
+                .and_then(|id| doc.entities.iter().find(|x| x.id == *id))
+            else {
+                return;
+            };
+            let Some(at) = offset_at(&v, e.client_x(), e.client_y()) else {
+                return;
+            };
+            if let Some((start, end)) = keys::drag_edge((ent.start, ent.end), is_start, at) {
+                dispatch.emit(Action::Edit(Edit::ResizeSpan {
+                    id: ent.id.clone(),
+                    start,
+                    end,
+                }));
+            }
+        }
+    };
     let on_click = {
-        let editing = editing.clone();
+        let on_edit = props.on_edit.clone();
         let view = view.clone();
         move |e: MouseEvent| {
             // A click that ends a selection is for labelling, not for the editor.
@@ -200,50 +378,126 @@ pub fn Highlighted(props: &DocProps) -> Html {
             {
                 return;
             }
+            let handle = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|t| t.has_attribute("data-handle"));
+            if handle {
+                return;
+            }
             if let Some((_, mark)) = mark_of(&e.into()) {
-                editing.set(mark.get_attribute("data-id"));
+                on_edit.emit(mark.get_attribute("data-id"));
             }
         }
     };
-    let editor = editing
+    let editor = props
+        .editing
         .as_ref()
         .and_then(|id| doc.entities.iter().find(|x| x.id == *id))
         .cloned();
     let close = {
-        let editing = editing.clone();
-        Callback::from(move |_| editing.set(None))
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |_| on_edit.emit(None))
     };
 
-    // Place the tooltip through the CSSOM: the page's Content-Security-Policy (`style-src
-    // 'self'`) blocks inline `style` attributes, not style properties set from script.
     let tip_ref = use_node_ref();
     {
         let tip_ref = tip_ref.clone();
         use_effect_with(*tip, move |t| {
             if let (Some(t), Some(el)) = (t, tip_ref.cast::<HtmlElement>()) {
-                // Keep it inside the view: shift left when the mark is near the right edge.
-                let room = el.parent_element().map_or(0, |p| p.client_width());
-                let left = t.left.min(room - el.offset_width()).max(0);
-                let style = el.style();
-                let _ = style.set_property("top", &format!("{}px", t.top));
-                let _ = style.set_property("left", &format!("{left}px"));
+                place(&el, t.top, t.left);
             }
         });
     }
+    let menu_ref = use_node_ref();
+    {
+        let menu_ref = menu_ref.clone();
+        use_effect_with(*menu, move |m| {
+            if let (Some(m), Some(el)) = (m, menu_ref.cast::<HtmlElement>()) {
+                place(&el, m.top, m.left);
+            }
+        });
+    }
+    // Evidence of a field: outline its highlights and bring the first into view.
+    {
+        let view = view.clone();
+        use_effect_with(
+            (props.doc.clone(), props.evidence.clone()),
+            move |(_, shown)| {
+                let Some(v) = view.cast::<Element>() else {
+                    return;
+                };
+                if let Ok(old) = v.query_selector_all("mark.evidence") {
+                    for i in 0..old.length() {
+                        if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                            let _ = el.class_list().remove_1("evidence");
+                        }
+                    }
+                }
+                let Some(shown) = shown else { return };
+                let mut first = true;
+                for id in &shown.ids {
+                    // Ids are "e12" / "m3": no quoting needed, but refuse anything else.
+                    if !id.chars().all(|c| c.is_ascii_alphanumeric()) {
+                        continue;
+                    }
+                    let Ok(list) = v.query_selector_all(&format!("mark[data-id=\"{id}\"]")) else {
+                        continue;
+                    };
+                    for i in 0..list.length() {
+                        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                            let _ = el.class_list().add_1("evidence");
+                            if first {
+                                el.scroll_into_view_with_bool(false);
+                                first = false;
+                            }
+                        }
+                    }
+                }
+            },
+        );
+    }
+
+    let label_with = |kind: Kind| {
+        let dispatch = props.dispatch.clone();
+        let m = *menu;
+        move |e: MouseEvent| {
+            e.prevent_default();
+            if let Some(m) = m {
+                dispatch.emit(Action::Edit(Edit::AddSpan {
+                    start: m.start,
+                    end: m.end,
+                    kind,
+                }));
+                if let Some(s) = selection() {
+                    let _ = s.remove_all_ranges();
+                }
+            }
+        }
+    };
 
     let tooltip = tip.and_then(|t| Some((t, doc.entities.get(t.entity)?)));
     let empty = doc.document.text.is_empty();
     let hidden = doc.entities.len().saturating_sub(MAX_MARKS);
     html! {
-        <div class="highlighted">
+        <div class="highlighted" ref={host}>
             if hidden > 0 {
                 <p class="note" role="note">{ format!(
                     "This text has {} highlights; the first {MAX_MARKS} are drawn. \
                      All of them are in the export.", doc.entities.len()) }</p>
             }
+            if let Some(s) = &props.evidence {
+                <p class="note evidence-note" role="status">{
+                    if s.ids.is_empty() {
+                        format!("{}: no evidence span.", s.what)
+                    } else {
+                        format!("{}: {} evidence span(s) outlined in the text.", s.what, s.ids.len())
+                    }
+                }</p>
+            }
             <div class="article-view" dir="auto" ref={view} tabindex="0"
-                role="document" aria-label="Article with highlights: select text and press 1 to 7 to label it; press ? for all shortcuts"
-                onclick={on_click}
+                role="document" aria-label="Article with highlights: select text (Shift+arrows) and press 1 to 7 to label it; press ? for all shortcuts"
+                onclick={on_click} onmousedown={on_mousedown} onmouseup={on_mouseup}
                 onmouseover={{ let s = show.clone(); move |e: MouseEvent| s(e.into()) }}
                 onfocusin={move |e: FocusEvent| show(e.into())}
                 onmouseout={{ let h = hide.clone(); move |e: MouseEvent| h(e.into()) }}
@@ -252,11 +506,22 @@ pub fn Highlighted(props: &DocProps) -> Html {
                 if empty {
                     <p class="placeholder">{ "Highlights appear here as you type or paste an article." }</p>
                 } else {
-                    <Marks doc={props.doc.clone()} />
+                    <Marks doc={props.doc.clone()} editing={props.editing.clone()} />
                 }
             </div>
+            if let Some(m) = *menu {
+                <div id="label-menu" class="label-menu" role="menu" ref={menu_ref}
+                    aria-label={format!("Label the selection ({} characters) as", m.end - m.start)}>
+                    { for Kind::ALL.iter().enumerate().map(|(i, &k)| html! {
+                        <button type="button" role="menuitem" data-kind={k.as_str()}
+                            class={classes!("swatch", format!("k-{}", k.as_str()))}
+                            onmousedown={label_with(k)}>
+                            <kbd>{ i + 1 }</kbd>{ " " }{ kind_label(k) }</button>
+                    }) }
+                </div>
+            }
             if let Some(e) = editor {
-                <SpanEditor entity={e} dispatch={props.dispatch.clone()} on_close={close} />
+                <SpanEditor entity={e} doc={props.doc.clone()} dispatch={props.dispatch.clone()} on_close={close} />
             }
             if let Some((_, e)) = tooltip {
                 <div id="mark-tip" class={classes!("tip", format!("k-{}", e.kind.as_str()))}
@@ -277,44 +542,77 @@ fn tip_body(e: &Entity) -> Html {
             <dd>{ &e.text }</dd>
             <dt>{ "Rule" }</dt>
             <dd><code>{ &e.rule }</code>{ format!(" · {}", e.id) }</dd>
+            <dt>{ "State" }</dt>
+            <dd>{ crate::ui::render::status_label(e.status) }</dd>
         </dl>
     }
 }
 
-/// The article text with its marks; re-renders only for a new document.
+#[derive(Properties, PartialEq, Clone)]
+struct MarksProps {
+    doc: DocRef,
+    editing: Option<String>,
+}
+
+/// The article text with its marks; re-renders only for a new document or another span in the
+/// editor (which gets drag handles).
 #[component]
-fn Marks(props: &DocProps) -> Html {
+fn Marks(props: &MarksProps) -> Html {
     let segs = use_memo(props.doc.clone(), |d| {
         segments(&d.0.document.text, &d.0.entities)
     });
     let doc = &props.doc.0;
     let offsets = Offsets::new(&doc.document.text);
-    view_segments(&doc.document.text, &offsets, &doc.entities, &segs)
+    let ctx = Ctx {
+        text: &doc.document.text,
+        offsets: &offsets,
+        entities: &doc.entities,
+        editing: props.editing.as_deref(),
+    };
+    view_segments(&ctx, &segs)
 }
 
-fn view_segments(text: &str, offsets: &Offsets, entities: &[Entity], segs: &[Segment]) -> Html {
+struct Ctx<'a> {
+    text: &'a str,
+    offsets: &'a Offsets,
+    entities: &'a [Entity],
+    editing: Option<&'a str>,
+}
+
+fn view_segments(c: &Ctx, segs: &[Segment]) -> Html {
     segs.iter()
         .map(|s| match s {
             Segment::Text(r) => html! {
-                <span data-start={offsets.char_of_byte(r.start).to_string()}>
-                    { text.get(r.clone()).unwrap_or("") }</span>
+                <span data-start={c.offsets.char_of_byte(r.start).to_string()}>
+                    { c.text.get(r.clone()).unwrap_or("") }</span>
             },
             Segment::Mark(m) => {
-                let Some(e) = entities.get(m.entity) else {
-                    return html! { { view_segments(text, offsets, entities, &m.children) } };
+                let Some(e) = c.entities.get(m.entity) else {
+                    return html! { { view_segments(c, &m.children) } };
                 };
                 let label = describe(e);
+                let editing = c.editing == Some(e.id.as_str());
                 let class = classes!(
                     format!("k-{}", e.kind.as_str()),
                     m.continues_before.then_some("cont-before"),
                     m.continues_after.then_some("cont-after"),
+                    editing.then_some("editing"),
                 );
                 html! {
                     <mark data-kind={e.kind.as_str()} data-entity={m.entity.to_string()}
-                        data-id={e.id.clone()} {class}
+                        data-id={e.id.clone()} data-status={e.status.as_str()} {class}
+                        role="group" aria-roledescription="highlight"
                         tabindex={if m.continues_before { "-1" } else { "0" }}
                         title={label.clone()} aria-label={label}>
-                        { view_segments(text, offsets, entities, &m.children) }
+                        if editing && !m.continues_before {
+                            <span class="handle start" data-handle="start" aria-hidden="true"
+                                title="Drag to move the start" />
+                        }
+                        { view_segments(c, &m.children) }
+                        if editing && !m.continues_after {
+                            <span class="handle end" data-handle="end" aria-hidden="true"
+                                title="Drag to move the end" />
+                        }
                     </mark>
                 }
             }

@@ -6,28 +6,75 @@
 //! fatalities total follows the killed rows), notes; "Confirm all" marks every untouched field
 //! as checked. Codebook findings ([`checks`]) are shown next to the field they concern, in
 //! `role="status"`.
+//!
+//! Each field's name is a button that outlines its evidence in the text
+//! ([`links::feeds`], the same rule as [`links::field_evidence`]); each field shows its review state (automatic, confirmed,
+//! edited); the fields the span open in the editor feeds are marked. The evidence list attaches,
+//! detaches and splits off spans; "Merge" folds another incident into the card.
 
+use std::collections::HashMap;
+
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::DocProps;
-use crate::extract::{Incident, Side, EVENT_TYPES, SUB_EVENT_TYPES};
+use super::highlighted::Shown;
+use crate::extract::{
+    DatePrecision, Entity, Incident, PlacePrecision, Side, EVENT_TYPES, SUB_EVENT_TYPES,
+};
 use crate::format::Document;
 use crate::review::checks::{self, Field};
+use crate::review::links::{self, actor_choices, field_label, known_side};
 use crate::ui::edit::{Bound, Edit, IncidentEdit, Rows};
-use crate::ui::render::count_range;
-use crate::ui::state::Action;
+use crate::ui::render::{count_range, kind_label, status_label};
+use crate::ui::state::{Action, DocRef};
+
+/// Props of [`Incidents`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct IncidentsProps {
+    /// The document shown.
+    pub doc: DocRef,
+    /// Sends an action to the page's reducer.
+    pub dispatch: Callback<Action>,
+    /// The span open in the editor: the fields it feeds are marked.
+    #[prop_or_default]
+    pub fed_by: Option<String>,
+    /// Shows a field's evidence in the text.
+    #[prop_or_default]
+    pub on_show: Callback<Option<Shown>>,
+}
+
+/// What a card needs besides its incident.
+struct CardCtx<'a> {
+    doc: &'a Document,
+    d: &'a Callback<Action>,
+    fed_by: Option<&'a str>,
+    on_show: &'a Callback<Option<Shown>>,
+    actors: &'a [(String, Side)],
+    /// Entities by id (cards look up their evidence here, not by scanning the list).
+    index: &'a HashMap<&'a str, &'a Entity>,
+}
 
 /// Most incident cards drawn.
 pub const MAX_CARDS: usize = 200;
 
 /// The list of incident cards.
 #[component]
-pub fn Incidents(props: &DocProps) -> Html {
+pub fn Incidents(props: &IncidentsProps) -> Html {
     let doc = &props.doc.0;
     let incidents = &doc.incidents;
     let d = props.dispatch.clone();
     let add = move |_: MouseEvent| d.emit(Action::Edit(Edit::AddIncident));
+    let actors = use_memo(props.doc.clone(), |d| actor_choices(&d.0));
+    let index: HashMap<&str, &Entity> = doc.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+    let ctx = CardCtx {
+        index: &index,
+        doc,
+        d: &props.dispatch,
+        fed_by: props.fed_by.as_deref(),
+        on_show: &props.on_show,
+        actors: &actors,
+    };
     html! {
         <section class="incidents" aria-labelledby="incidents-heading">
             <h2 id="incidents-heading">{ format!("Incidents ({})", incidents.len()) }</h2>
@@ -39,8 +86,19 @@ pub fn Incidents(props: &DocProps) -> Html {
                     "The first {MAX_CARDS} of {} incidents are shown; all are in the export.",
                     incidents.len()) }</p>
             }
-            { for incidents.iter().take(MAX_CARDS).map(|i| card(doc, i, &props.dispatch)) }
+            { for incidents.iter().take(MAX_CARDS).map(|i| card(&ctx, i)) }
             <button type="button" id="add-incident" onclick={add}>{ "Add incident" }</button>
+            <datalist id="span-ids">
+                { for doc.entities.iter().map(|e| html! {
+                    <option value={e.id.clone()}>{ format!("{} “{}”", kind_label(e.kind), e.text) }</option>
+                }) }
+            </datalist>
+            <datalist id="incident-ids">
+                { for incidents.iter().map(|i| html! { <option value={i.id.clone()} /> }) }
+            </datalist>
+            <datalist id="actor-names">
+                { for actors.iter().map(|(n, s)| html! { <option value={n.clone()}>{ s.as_str() }</option> }) }
+            </datalist>
         </section>
     }
 }
@@ -145,7 +203,12 @@ fn rows_form(inc: &Incident, r: Rows, name: &str, d: &Callback<Action>) -> Html 
 }
 
 /// Editable perpetrators (`perp`) or targets.
-fn actors_form(inc: &Incident, perp: bool, d: &Callback<Action>) -> Html {
+fn actors_form(
+    inc: &Incident,
+    perp: bool,
+    d: &Callback<Action>,
+    actors: &[(String, Side)],
+) -> Html {
     let id = inc.id.as_str();
     let list: Vec<(String, Side)> = if perp {
         inc.perpetrators
@@ -163,8 +226,16 @@ fn actors_form(inc: &Incident, perp: bool, d: &Callback<Action>) -> Html {
         <ul class="actors">
             { for list.into_iter().enumerate().map(|(i, (name, side))| html! {
                 <li>
-                    { text_input(format!("{what} {} name", i + 1), name, on_change(d, id, move |s| Some(
-                        if perp { IncidentEdit::PerpetratorName(i, s) } else { IncidentEdit::TargetName(i, s) })) ) }
+                    <input type="text" list="actor-names" value={name} aria-label={format!("{what} {} name", i + 1)}
+                        onchange={{
+                            let actors = actors.to_vec();
+                            on_change(d, id, move |s| Some(match (known_side(&actors, &s), perp) {
+                                (Some(side), true) => IncidentEdit::PerpetratorPick(i, s, side),
+                                (Some(side), false) => IncidentEdit::TargetPick(i, s, side),
+                                (None, true) => IncidentEdit::PerpetratorName(i, s),
+                                (None, false) => IncidentEdit::TargetName(i, s),
+                            }))
+                        }} />
                     { side_select(format!("{what} {} side", i + 1), side, on_change(d, id, move |s| Side::parse(&s).map(|x|
                         if perp { IncidentEdit::PerpetratorSide(i, x) } else { IncidentEdit::TargetSide(i, x) }))) }
                     <button type="button" aria-label={format!("Remove {what} {}", i + 1)}
@@ -179,10 +250,154 @@ fn actors_form(inc: &Incident, perp: bool, d: &Callback<Action>) -> Html {
     }
 }
 
-fn card(doc: &Document, inc: &Incident, d: &Callback<Action>) -> Html {
+/// A button that sends `make(value)` for the value of the `<input>` in the same `.pick`
+/// group. The inputs suggest from one shared `<datalist>` (`#span-ids`, `#incident-ids`)
+/// rather than a `<select>` per card: two hundred cards × thousands of options made a long
+/// article's re-render take seconds.
+fn pick_button(
+    label: &str,
+    aria: String,
+    d: &Callback<Action>,
+    make: impl Fn(String) -> Action + 'static,
+) -> Html {
+    let d = d.clone();
+    let onclick = move |e: MouseEvent| {
+        let value = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest(".pick").ok().flatten())
+            .and_then(|g| g.query_selector("input").ok().flatten())
+            .and_then(|s| s.dyn_into::<HtmlInputElement>().ok())
+            .map(|s| s.value().trim().to_string())
+            .unwrap_or_default();
+        if !value.is_empty() {
+            d.emit(make(value));
+        }
+    };
+    html! { <button type="button" aria-label={aria} {onclick}>{ label.to_string() }</button> }
+}
+
+fn float(s: &str) -> Option<f64> {
+    s.trim().parse().ok()
+}
+
+/// A numeric coordinate input (empty clears it).
+fn coord_input(label: &str, v: Option<f64>, d: &Callback<Action>, id: &str, lat: bool) -> Html {
+    let cb = on_change(d, id, move |s| {
+        let t = s.trim().to_string();
+        let x = float(&t);
+        (t.is_empty() || x.is_some()).then_some(if lat {
+            IncidentEdit::Lat(x)
+        } else {
+            IncidentEdit::Lon(x)
+        })
+    });
+    html! {
+        <input type="text" inputmode="decimal" class="num coord" aria-label={label.to_string()}
+            value={v.map(|x| x.to_string()).unwrap_or_default()} onchange={cb} />
+    }
+}
+
+/// The evidence list of a card: show, detach, split off; attach another span.
+fn evidence_form(c: &CardCtx, inc: &Incident) -> Html {
+    let id = inc.id.as_str();
+    let d = c.d;
+    let attach = {
+        let id = id.to_string();
+        pick_button(
+            "Attach",
+            format!("Attach the chosen span to incident {id}"),
+            d,
+            move |v| {
+                Action::Edit(Edit::AttachEvidence {
+                    incident: id.clone(),
+                    entity: v,
+                })
+            },
+        )
+    };
+    html! {
+        <ul class="evidence-list">
+            { for inc.evidence.iter().map(|eid| {
+                let ent = c.index.get(eid.as_str()).copied();
+                let what = ent.map_or_else(|| eid.clone(), |e| format!("{} “{}”", kind_label(e.kind), e.text));
+                let show = {
+                    let on_show = c.on_show.clone();
+                    let s = Shown { ids: vec![eid.clone()], what: format!("{eid} of incident {id}") };
+                    move |_: MouseEvent| on_show.emit(Some(s.clone()))
+                };
+                html! {
+                    <li data-evidence={eid.clone()}>
+                        <button type="button" class="link" onclick={show}
+                            aria-label={format!("Show evidence {eid} in the text")}>{ eid.clone() }</button>
+                        { " " }{ what }{ " " }
+                        if let Some(e) = ent {
+                            <span class={classes!("state", format!("st-{}", e.status.as_str()))}>{ status_label(e.status) }</span>
+                        }
+                        <button type="button" aria-label={format!("Detach {eid} from incident {id}")}
+                            onclick={click(d, Action::Edit(Edit::DetachEvidence { incident: id.to_string(), entity: eid.clone() }))}>{ "Detach" }</button>
+                        <button type="button" aria-label={format!("Split {eid} off incident {id} into a new incident")}
+                            onclick={click(d, Action::Edit(Edit::SplitIncident { id: id.to_string(), evidence: eid.clone() }))}>{ "Split off" }</button>
+                    </li>
+                }
+            }) }
+            <li class="pick">
+                <input type="text" list="span-ids" class="id-input" placeholder="e12"
+                    aria-label={format!("Id of a span to attach to incident {id}")} />
+                { attach }
+            </li>
+        </ul>
+    }
+}
+
+fn card(c: &CardCtx, inc: &Incident) -> Html {
+    let doc = c.doc;
+    let d = c.d;
     let found = checks::check(doc, inc);
     let id = inc.id.as_str();
-    let status = |field: &str| inc.review.get(field).map_or("auto", |s| s.as_str());
+    let evidence: Vec<&Entity> = inc
+        .evidence
+        .iter()
+        .filter_map(|e| c.index.get(e.as_str()).copied())
+        .collect();
+    let feeding = |field: &str| -> Vec<String> {
+        evidence
+            .iter()
+            .filter(|e| links::feeds(e, field))
+            .map(|e| e.id.clone())
+            .collect()
+    };
+    let row = |field: &'static str, value: Html| -> Html {
+        let st = inc.review.get(field).copied().unwrap_or_default();
+        let fed = c
+            .fed_by
+            .is_some_and(|e| evidence.iter().any(|x| x.id == e && links::feeds(x, field)));
+        let show = {
+            let on_show = c.on_show.clone();
+            let s = Shown {
+                ids: feeding(field),
+                what: format!("{} of incident {id}", field_label(field)),
+            };
+            move |_: MouseEvent| on_show.emit(Some(s.clone()))
+        };
+        let name = field_label(field);
+        let linkable = links::LINKED_FIELDS.contains(&field);
+        html! { <>
+            <dt class={classes!(fed.then_some("fed"))} data-field={field}>
+                if linkable {
+                    <button type="button" class="link field-name" onclick={show}
+                        aria-label={format!("{name}: show its evidence in the text")}>{ name }</button>
+                } else {
+                    { name }
+                }
+                { " " }
+                <span class={classes!("state", format!("st-{}", st.as_str()))}
+                    title={format!("{name} is {}", status_label(st))}>{ status_label(st) }</span>
+                if fed { <span class="fed-mark" aria-label="fed by the open span">{ " ◀" }</span> }
+            </dt>
+            <dd class={classes!(fed.then_some("fed"))}>{ value }</dd>
+        </> }
+    };
     let date = inc.date.as_ref().map(|d| {
         let range = if d.start == d.end {
             d.start.clone()
@@ -216,12 +431,33 @@ fn card(doc: &Document, inc: &Incident, d: &Callback<Action>) -> Html {
         .map(|x| x.start.clone())
         .unwrap_or_default();
     let dend = inc.date.as_ref().map(|x| x.end.clone()).unwrap_or_default();
+    let dprec = inc.date.as_ref().map(|x| x.precision);
     let loc = inc.location.as_ref();
     let subs: Vec<&str> = SUB_EVENT_TYPES
         .iter()
         .filter(|(_, t)| *t == inc.event_type)
         .map(|(s, _)| *s)
         .collect();
+    let sources: Vec<String> = evidence
+        .iter()
+        .filter(|e| links::feeds(e, "source"))
+        .map(|e| format!("“{}” ({})", e.text, e.value.summary()))
+        .collect();
+    let others = doc.incidents.len() > 1;
+    let merge = {
+        let into = id.to_string();
+        pick_button(
+            "Merge",
+            format!("Merge the chosen incident into {id}"),
+            d,
+            move |from| {
+                Action::Edit(Edit::MergeIncidents {
+                    into: into.clone(),
+                    from,
+                })
+            },
+        )
+    };
     html! {
         <article class="incident" data-incident={inc.id.clone()}
             aria-label={format!("Incident {}", inc.id)}>
@@ -231,51 +467,78 @@ fn card(doc: &Document, inc: &Incident, d: &Callback<Action>) -> Html {
                     onclick={click(d, Action::Edit(Edit::ConfirmIncident { id: id.to_string() }))}>{ "Confirm all" }</button>
                 <button type="button" aria-label={format!("Delete incident {}", inc.id)}
                     onclick={click(d, Action::Edit(Edit::DeleteIncident { id: id.to_string() }))}>{ "Delete" }</button>
+                if others {
+                    <span class="pick">
+                        <input type="text" list="incident-ids" class="id-input merge" placeholder="i2"
+                            aria-label={format!("Id of an incident to merge into {}", inc.id)} />
+                        { merge }
+                    </span>
+                }
             </div>
             <dl>
-                { row("Event type", html! { <>
-                    <select class="event-type" aria-label="Event type" data-status={status("event_type")}
+                { row("event_type", html! { <>
+                    <select class="event-type" aria-label="Event type" data-status={inc.review.get("event_type").copied().unwrap_or_default().as_str()}
                         onchange={on_change(d, id, |s| Some(IncidentEdit::EventType(s)))}>
                         <option value="" selected={inc.event_type.is_empty()}>{ "— not set —" }</option>
                         { for EVENT_TYPES.iter().map(|t| html! {
                             <option value={*t} selected={inc.event_type == *t}>{ *t }</option>
                         }) }
                     </select>
-                    <select class="sub-event-type" aria-label="Sub-event type" data-status={status("sub_event_type")}
+                    { findings(&found, Field::EventType) }
+                </> }) }
+                { row("sub_event_type", html! {
+                    <select class="sub-event-type" aria-label="Sub-event type" data-status={inc.review.get("sub_event_type").copied().unwrap_or_default().as_str()}
                         onchange={on_change(d, id, |s| Some(IncidentEdit::SubEventType(s)))}>
                         <option value="" selected={inc.sub_event_type.is_empty()}>{ "— not set —" }</option>
                         { for subs.iter().map(|t| html! {
                             <option value={*t} selected={inc.sub_event_type == *t}>{ *t }</option>
                         }) }
                     </select>
-                    { findings(&found, Field::EventType) }
-                </> }) }
-                { row("Date", html! { <>
+                }) }
+                { row("date", html! { <>
                     { text_or_none(date) }{ " " }
                     { text_input("Date start".into(), dstart, on_change(d, id, |s| Some(IncidentEdit::DateStart(s)))) }
                     { text_input("Date end".into(), dend, on_change(d, id, |s| Some(IncidentEdit::DateEnd(s)))) }
+                    if let Some(p) = dprec {
+                        <select aria-label="Date precision" onchange={on_change(d, id, |s| Some(IncidentEdit::DatePrecision(match s.as_str() {
+                            "month" => DatePrecision::Month, "year" => DatePrecision::Year, _ => DatePrecision::Day })))}>
+                            { for ["day", "month", "year"].iter().map(|x| html! {
+                                <option value={*x} selected={p.as_str() == *x}>{ *x }</option>
+                            }) }
+                        </select>
+                    }
                     { findings(&found, Field::Date) }
                 </> }) }
-                { row("Place", html! { <>
+                { row("location", html! { <>
                     { text_or_none(place) }{ " " }
                     { text_input("Place name".into(), loc.map(|l| l.name.clone()).unwrap_or_default(),
                         on_change(d, id, |s| Some(IncidentEdit::LocationName(s)))) }
-                    { text_input("Region (admin1)".into(), loc.and_then(|l| l.admin1.clone()).unwrap_or_default(),
-                        on_change(d, id, |s| Some(IncidentEdit::Admin1(s)))) }
-                    { text_input("Country".into(), loc.and_then(|l| l.country.clone()).unwrap_or_default(),
-                        on_change(d, id, |s| Some(IncidentEdit::Country(s)))) }
+                    if let Some(l) = loc {
+                        { text_input("Region (admin1)".into(), l.admin1.clone().unwrap_or_default(),
+                            on_change(d, id, |s| Some(IncidentEdit::Admin1(s)))) }
+                        { text_input("Country".into(), l.country.clone().unwrap_or_default(),
+                            on_change(d, id, |s| Some(IncidentEdit::Country(s)))) }
+                        { coord_input("Latitude", l.lat, d, id, true) }
+                        { coord_input("Longitude", l.lon, d, id, false) }
+                        <select aria-label="Place precision" onchange={on_change(d, id, |s| Some(IncidentEdit::LocationPrecision(match s.as_str() {
+                            "region" => PlacePrecision::Region, "country" => PlacePrecision::Country, _ => PlacePrecision::Town })))}>
+                            { for ["town", "region", "country"].iter().map(|x| html! {
+                                <option value={*x} selected={l.precision.as_str() == *x}>{ *x }</option>
+                            }) }
+                        </select>
+                    }
                     { findings(&found, Field::Location) }
                 </> }) }
-                { row("Perpetrators", actors_form(inc, true, d)) }
-                { row("Targets", html! { <>{ actors_form(inc, false, d) }{ findings(&found, Field::Actors) }</> }) }
-                { row("Killed", html! { <>{ rows_form(inc, Rows::Killed, "Killed", d) }{ findings(&found, Field::Casualties) }</> }) }
-                { row("Injured", rows_form(inc, Rows::Injured, "Injured", d)) }
-                { row("Missing / abducted", rows_form(inc, Rows::Missing, "Missing", d)) }
-                { row("Fatalities", html! { <>
+                { row("perpetrators", actors_form(inc, true, d, c.actors)) }
+                { row("targets", html! { <>{ actors_form(inc, false, d, c.actors) }{ findings(&found, Field::Actors) }</> }) }
+                { row("killed", html! { <>{ rows_form(inc, Rows::Killed, "Killed", d) }{ findings(&found, Field::Casualties) }</> }) }
+                { row("injured", rows_form(inc, Rows::Injured, "Injured", d)) }
+                { row("missing_or_abducted", rows_form(inc, Rows::Missing, "Missing", d)) }
+                { row("fatalities", html! { <>
                     <span class="count fatalities">{ count_range(f.low, f.best, f.high) }</span>
                     { findings(&found, Field::Fatalities) }
                 </> }) }
-                { row("Attackers", html! { <>
+                { row("attackers", html! { <>
                     { text_or_none(attackers) }{ " " }
                     <input type="text" inputmode="numeric" class="num" aria-label="Attackers best estimate"
                         value={inc.attackers.as_ref().and_then(|a| a.best).map(|x| x.to_string()).unwrap_or_default()}
@@ -285,17 +548,19 @@ fn card(doc: &Document, inc: &Incident, d: &Callback<Action>) -> Html {
                             (t.is_empty() || n.is_some()).then_some(IncidentEdit::AttackersCount(Bound::Best, n))
                         })} />
                 </> }) }
-                { row("Notes", html! {
+                { row("source", if sources.is_empty() {
+                    html! { <span class="none">{ "— (attach a source span as evidence)" }</span> }
+                } else {
+                    html! { { sources.join("; ") } }
+                }) }
+                { row("notes", html! {
                     <textarea class="notes" aria-label="Notes" value={inc.notes.clone()}
                         onchange={on_change(d, id, |s| Some(IncidentEdit::Notes(s)))} />
                 }) }
+                { row("evidence", evidence_form(c, inc)) }
             </dl>
         </article>
     }
-}
-
-fn row(name: &str, value: Html) -> Html {
-    html! { <><dt>{ name }</dt><dd>{ value }</dd></> }
 }
 
 fn text_or_none(s: Option<String>) -> Html {

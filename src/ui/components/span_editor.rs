@@ -1,19 +1,25 @@
 //! The span editor: opened on a highlight (click, or Enter on a focused one). Relabel, delete,
-//! and edit the value's fields; every change is one reducer action (so one undo step).
+//! confirm, edit the value's fields, see which incident fields the span feeds, attach it to an
+//! incident or detach it; every change is one reducer action (so one undo step). Focus moves
+//! into the editor when it opens and back to the highlight when it closes.
 
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::extract::{DatePrecision, Entity, Kind, Side, Value};
+use crate::review::links::{field_label, fields_fed_by};
 use crate::ui::edit::Edit;
-use crate::ui::render::kind_label;
-use crate::ui::state::Action;
+use crate::ui::render::{kind_label, status_label};
+use crate::ui::state::{Action, DocRef};
 
 /// Props of [`SpanEditor`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct SpanEditorProps {
     /// The span edited.
     pub entity: Entity,
+    /// The document (for the incidents the span feeds).
+    pub doc: DocRef,
     /// Sends actions.
     pub dispatch: Callback<Action>,
     /// Closes the editor.
@@ -176,10 +182,82 @@ fn value_fields(e: &Entity, d: &Callback<Action>) -> Html {
     }
 }
 
+/// Focuses the highlight of entity `id` (when the editor closes).
+fn focus_mark(id: &str) {
+    if !id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return;
+    }
+    let mark = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("mark[data-id=\"{id}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.dyn_into::<HtmlElement>().ok());
+    if let Some(m) = mark {
+        let _ = m.focus();
+    }
+}
+
 /// The editor panel (`#span-editor`, a labelled region).
 #[component]
 pub fn SpanEditor(props: &SpanEditorProps) -> Html {
     let e = &props.entity;
+    let kind_ref = use_node_ref();
+    {
+        // Focus the kind menu when the editor opens on another span.
+        let kind_ref = kind_ref.clone();
+        use_effect_with(e.id.clone(), move |_| {
+            if let Some(k) = kind_ref.cast::<HtmlElement>() {
+                let _ = k.focus();
+            }
+        });
+    }
+    let doc = &props.doc.0;
+    let fed = fields_fed_by(doc, &e.id);
+    let mut fed_incidents: Vec<String> = fed.iter().map(|(i, _)| i.clone()).collect();
+    fed_incidents.dedup();
+    let others: Vec<String> = doc
+        .incidents
+        .iter()
+        .filter(|i| !i.evidence.contains(&e.id))
+        .map(|i| i.id.clone())
+        .collect();
+    let attach_to = use_state(String::new);
+    let on_attach_pick = {
+        let attach_to = attach_to.clone();
+        move |ev: Event| attach_to.set(value_of(&ev))
+    };
+    let attach = {
+        let d = props.dispatch.clone();
+        let id = e.id.clone();
+        let pick = (*attach_to).clone();
+        let first = others.first().cloned().unwrap_or_default();
+        move |_: MouseEvent| {
+            let incident = if pick.is_empty() {
+                first.clone()
+            } else {
+                pick.clone()
+            };
+            if !incident.is_empty() {
+                d.emit(Action::Edit(Edit::AttachEvidence {
+                    incident,
+                    entity: id.clone(),
+                }));
+            }
+        }
+    };
+    let detach = |incident: String| {
+        let d = props.dispatch.clone();
+        let id = e.id.clone();
+        move |_: MouseEvent| {
+            d.emit(Action::Edit(Edit::DetachEvidence {
+                incident: incident.clone(),
+                entity: id.clone(),
+            }))
+        }
+    };
     let relabel = {
         let d = props.dispatch.clone();
         let id = e.id.clone();
@@ -208,13 +286,20 @@ pub fn SpanEditor(props: &SpanEditorProps) -> Html {
     };
     let close = {
         let c = props.on_close.clone();
-        move |_: MouseEvent| c.emit(())
+        let id = e.id.clone();
+        move |_: MouseEvent| {
+            c.emit(());
+            focus_mark(&id);
+        }
     };
     let on_key = {
         let c = props.on_close.clone();
+        let id = e.id.clone();
         move |ev: KeyboardEvent| {
             if ev.key() == "Escape" {
+                ev.stop_propagation();
                 c.emit(());
+                focus_mark(&id);
             }
         }
     };
@@ -222,9 +307,10 @@ pub fn SpanEditor(props: &SpanEditorProps) -> Html {
         <section id="span-editor" class="span-editor" role="region" data-id={e.id.clone()}
             aria-label={format!("Edit span {}: {}", e.id, e.text)} onkeydown={on_key}>
             <h3>{ format!("{} “{}”", kind_label(e.kind), e.text) }
-                <span class="status">{ format!(" · {} · {}", e.id, e.status.as_str()) }</span></h3>
+                <span class="status">{ format!(" · {} · ", e.id) }</span>
+                <span class={classes!("state", format!("st-{}", e.status.as_str()))}>{ status_label(e.status) }</span></h3>
             <label class="field">{ "Kind" }
-                <select id="span-kind" onchange={relabel} aria-label="Kind">
+                <select id="span-kind" onchange={relabel} aria-label="Kind" ref={kind_ref}>
                     { for Kind::ALL.iter().enumerate().map(|(i, k)| html! {
                         <option value={k.as_str()} selected={*k == e.kind}>
                             { format!("{} {}", i + 1, kind_label(*k)) }</option>
@@ -232,6 +318,26 @@ pub fn SpanEditor(props: &SpanEditorProps) -> Html {
                 </select>
             </label>
             <div class="fields">{ value_fields(e, &props.dispatch) }</div>
+            <div class="feeds" id="span-feeds">
+                if fed.is_empty() {
+                    <p>{ "Feeds no incident field." }</p>
+                } else {
+                    <p>{ "Feeds: " }{ fed.iter().map(|(i, f)| format!("{i} {}", field_label(f))).collect::<Vec<_>>().join(", ") }</p>
+                }
+                { for fed_incidents.iter().map(|i| html! {
+                    <button type="button" class="detach" onclick={detach(i.clone())}>{ format!("Detach from {i}") }</button>
+                }) }
+                if !others.is_empty() {
+                    <label class="inline">{ "Attach to " }
+                        <select aria-label="Attach to incident" onchange={on_attach_pick}>
+                            { for others.iter().map(|i| html! {
+                                <option value={i.clone()} selected={*attach_to == *i}>{ i.clone() }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <button type="button" id="span-attach" onclick={attach}>{ "Attach" }</button>
+                }
+            </div>
             <div class="buttons">
                 <button type="button" id="span-confirm" onclick={confirm}>{ "Confirm" }</button>
                 <button type="button" id="span-delete" onclick={delete}>{ "Delete span" }</button>
