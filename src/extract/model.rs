@@ -636,6 +636,10 @@ pub struct Incident {
     pub evidence: Vec<String>,
     /// Conflicting figures and who gave them; anything a reader should know.
     pub notes: String,
+    /// Who reported it: the attributions in its sentences ("security sources; the defence
+    /// ministry"), or what the coder typed. Absent in documents written before it existed.
+    #[serde(default)]
+    pub source: String,
     /// Review state per field name ("date", "killed", …); fields not listed are automatic.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub review: std::collections::BTreeMap<String, Status>,

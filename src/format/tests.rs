@@ -20,6 +20,21 @@ fn round_trips_through_json() {
     assert_eq!(to_json(&back), json);
 }
 
+/// Documents written before incidents had a `source` open with an empty one; new exports carry
+/// it and pass the schema.
+#[test]
+fn incident_source_is_optional_on_import() {
+    let doc = annotate(meta(
+        "Gunmen killed 12 villagers in Tillabéri on Monday, security sources said.",
+    ));
+    assert_eq!(doc.incidents[0].source, "security sources");
+    let mut v: serde_json::Value = serde_json::from_str(&to_json(&doc)).unwrap();
+    v["incidents"][0].as_object_mut().unwrap().remove("source");
+    let old = parse(&v.to_string()).unwrap();
+    assert_eq!(old.incidents[0].source, "");
+    schema::check(&to_json(&doc)).unwrap();
+}
+
 #[test]
 fn accepts_iso_dates_only() {
     for (s, ok) in [

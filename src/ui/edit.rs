@@ -26,7 +26,7 @@ pub use crate::review::reanchor::Deleted;
 use crate::review::reanchor::{reanchor, Anchor};
 
 /// The incident fields a review state is kept for (the keys of `Incident::review`).
-pub const FIELDS: [&str; 13] = [
+pub const FIELDS: [&str; 14] = [
     "date",
     "location",
     "perpetrators",
@@ -40,6 +40,7 @@ pub const FIELDS: [&str; 13] = [
     "fatalities",
     "evidence",
     "notes",
+    "source",
 ];
 
 /// Which casualty list of an incident.
@@ -140,6 +141,8 @@ pub enum IncidentEdit {
     ClearAttackers,
     /// The notes.
     Notes(String),
+    /// Who reported it.
+    Source(String),
 }
 
 /// One manual correction.
@@ -446,6 +449,7 @@ pub fn apply(doc: &Document, edit: &Edit) -> EditResult {
                 fatalities,
                 evidence: vec![evidence.clone()],
                 notes: format!("Split from {id}."),
+                source: src.source.clone(),
                 review: FIELDS
                     .iter()
                     .map(|f| (f.to_string(), Status::Edited))
@@ -841,6 +845,10 @@ fn edit_incident(inc: &mut Incident, edit: &IncidentEdit) -> Result<Vec<&'static
             inc.notes = s.clone();
             fields.push("notes");
         }
+        E::Source(s) => {
+            inc.source = s.trim().to_string();
+            fields.push("source");
+        }
     }
     if fields.contains(&"killed") {
         let total = Incident::total_fatalities(&inc.killed);
@@ -911,6 +919,15 @@ fn merge(dst: &mut Incident, src: Incident) {
         }
         dst.notes.push_str(&src.notes);
         edited.push("notes");
+    }
+    for name in src.source.split("; ").filter(|n| !n.is_empty()) {
+        if !dst.source.split("; ").any(|d| d.eq_ignore_ascii_case(name)) {
+            if !dst.source.is_empty() {
+                dst.source.push_str("; ");
+            }
+            dst.source.push_str(name);
+            edited.push("source");
+        }
     }
     let total = Incident::total_fatalities(&dst.killed);
     if total != dst.fatalities {
@@ -1114,6 +1131,7 @@ fn copy_field(n: &mut Incident, o: &Incident, f: &str) {
         "fatalities" => n.fatalities = o.fatalities,
         "evidence" => n.evidence = o.evidence.clone(),
         "notes" => n.notes = o.notes.clone(),
+        "source" => n.source = o.source.clone(),
         _ => {}
     }
     if !valid_pair(&n.sub_event_type, &n.event_type) && !n.sub_event_type.is_empty() {
@@ -1559,6 +1577,9 @@ mod tests {
                 "injured",
                 |i| i.injured[0].side == Side::Civilian && i.fatalities.best == Some(12),
             ),
+            (vec![E::Source(" the army ".into())], "source", |i| {
+                i.source == "the army"
+            }),
             (vec![E::AddRow(Rows::Missing)], "missing_or_abducted", |i| {
                 i.missing_or_abducted.len() == 1
             }),

@@ -303,7 +303,9 @@ async fn export_matches_cli_and_open_restores_it() {
 /// Browser benchmark (ignored by default; run it on the release page):
 /// `cargo test --test e2e -- --ignored bench --nocapture`.
 /// Median time, over 30 edits of a ~3 KB article, from the input event to the DOM showing the
-/// re-extracted highlights.
+/// re-extracted highlights. Each edit replaces a figure (`insertReplacementText`), which the page
+/// sends to extraction at once; a typed key waits for the frame that paints its echo first, and
+/// `workflow::bench_typing_and_selection_latency` measures that path.
 #[tokio::test]
 #[ignore = "benchmark: cargo test --test e2e -- --ignored bench --nocapture"]
 async fn bench_reextract_after_edit() {
@@ -348,7 +350,7 @@ function once(value, resolve) {
   });
   obs.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
   ta.value = text.slice(0, first) + value + text.slice(numEnd);
-  ta.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertText', data: '1'}));
+  ta.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertReplacementText'}));
   setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
 }
 function next() {

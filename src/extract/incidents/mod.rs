@@ -7,7 +7,7 @@
 //!   splits into several events ("attacks on X and Y" → two);
 //! - [`cluster`]: which event mentions tell the same event (headline and body, a later paragraph
 //!   repeating the toll) and which are new (another place, day or attacking group);
-//! - [`date`], [`location`], [`actors`], [`event_type`], [`casualties`]: each field of the
+//! - [`date`], [`location`], [`actors`], [`event_type`], [`casualties`], [`source`]: each field of the
 //!   record from the entities of its mentions.
 //!
 //! Entities may come from rules or from a person (origin `Manual`): only their kind, value and
@@ -21,6 +21,7 @@ mod date;
 mod doc;
 mod event_type;
 mod location;
+mod source;
 mod split;
 
 use super::context::Context;
@@ -53,6 +54,7 @@ pub fn build(text: &str, entities: &[Entity], ctx: &Context) -> Vec<Incident> {
             .collect();
         actors::targets_from_rows(&mut targets, &all_rows);
         let attackers = casualties::attackers(&doc, &ms, &mut evidence);
+        let source = source::incident_source(&doc, &ms, &mut evidence);
         let (event_type, sub_event_type) = event_type::classify(
             &doc,
             &ms,
@@ -88,6 +90,7 @@ pub fn build(text: &str, entities: &[Entity], ctx: &Context) -> Vec<Incident> {
                 .map(|i| doc.ents[i].e.id.clone())
                 .collect(),
             notes: notes.join(" "),
+            source,
             review: Default::default(),
         });
     }

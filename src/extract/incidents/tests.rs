@@ -67,6 +67,70 @@ fn headline_and_body_merge_and_figures_span() {
     assert_eq!(i.event_type, "Violence against civilians");
 }
 
+/// The record's source names each attribution in its sentences once; an incident with none has
+/// an empty source; the source spans are evidence.
+#[test]
+fn source_names_the_attributions_of_its_sentences() {
+    let t = "Gunmen killed 9 soldiers in Doru on Monday, security sources said. The defence \
+             ministry said 9 soldiers were killed in Doru, and Security Sources added that the \
+             attackers fled.\n\nOn Friday, a bomb killed 3 civilians in Sabi.";
+    let ents = finish(vec![
+        cas(
+            t,
+            "killed 9 soldiers",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::exact(9),
+        ),
+        town(t, "Doru", "Xland"),
+        date(t, "Monday", "2024-05-06", "2024-05-06"),
+        source(t, "security sources", "security sources", "security"),
+        source(
+            t,
+            "The defence ministry",
+            "the defence ministry",
+            "official",
+        ),
+        cas(
+            t,
+            "9 soldiers were killed",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::exact(9),
+        ),
+        ent_nth(t, "Doru", 2, town(t, "Doru", "Xland").value),
+        source(t, "Security Sources", "Security Sources", "security"),
+        date(t, "Friday", "2024-05-10", "2024-05-10"),
+        cas(
+            t,
+            "killed 3 civilians",
+            Outcome::Killed,
+            "civilians",
+            Side::Civilian,
+            Count::exact(3),
+        ),
+        town(t, "Sabi", "Xland"),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 5, 11));
+    assert_eq!(out.len(), 2, "{out:#?}");
+    assert_eq!(out[0].source, "security sources; the defence ministry");
+    let source_ids: Vec<&str> = ents
+        .iter()
+        .filter(|e| e.kind == Kind::Source)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(
+        source_ids
+            .iter()
+            .all(|id| out[0].evidence.iter().any(|e| e == id)),
+        "{:?}",
+        out[0].evidence
+    );
+    assert_eq!(out[1].source, "");
+}
+
 #[test]
 fn two_places_in_one_sentence_are_two_incidents_and_trends_are_none() {
     let t = "Attacks by insurgents have risen since 2019. On Friday, Ansar fighters attacked \

@@ -548,11 +548,14 @@ fn card(c: &CardCtx, inc: &Incident) -> Html {
                             (t.is_empty() || n.is_some()).then_some(IncidentEdit::AttackersCount(Bound::Best, n))
                         })} />
                 </> }) }
-                { row("source", if sources.is_empty() {
-                    html! { <span class="none">{ "— (attach a source span as evidence)" }</span> }
-                } else {
-                    html! { { sources.join("; ") } }
-                }) }
+                { row("source", html! { <>
+                    <input class="source" aria-label="Source" value={inc.source.clone()}
+                        placeholder="who reported it"
+                        onchange={on_change(d, id, |s| Some(IncidentEdit::Source(s)))} />
+                    if !sources.is_empty() {
+                        <span class="source-spans">{ sources.join("; ") }</span>
+                    }
+                </> }) }
                 { row("notes", html! {
                     <textarea class="notes" aria-label="Notes" value={inc.notes.clone()}
                         onchange={on_change(d, id, |s| Some(IncidentEdit::Notes(s)))} />
