@@ -551,6 +551,34 @@ async fn editing_a_count_updates_the_card_total_and_undo_restores_it() {
     assert!(page.find("#shortcuts[role=dialog]").is_some());
 }
 
+/// The card's source shows who reported the incident; a typed one is kept, and survives an
+/// edit of the article text.
+#[wasm_bindgen_test]
+async fn the_source_field_is_filled_and_editable() {
+    let page = Page::new().await;
+    page.type_text("Gunmen killed 12 villagers in Tillabéri on Monday, security sources said.")
+        .await;
+    let input = |page: &Page| {
+        page.get("[data-incident] input.source")
+            .dyn_into::<HtmlInputElement>()
+            .expect("an input")
+            .value()
+    };
+    assert_eq!(input(&page), "security sources");
+    page.set(
+        "[data-incident] input.source",
+        "the regional governor",
+        "change",
+    )
+    .await;
+    assert_eq!(input(&page), "the regional governor");
+    page.type_text(
+        "Gunmen killed 12 villagers in Tillabéri on Monday, security sources said. More later.",
+    )
+    .await;
+    assert_eq!(input(&page), "the regional governor");
+}
+
 #[wasm_bindgen_test]
 async fn editing_the_text_keeps_manual_spans_and_lists_lost_ones() {
     let page = Page::new().await;
