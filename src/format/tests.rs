@@ -32,6 +32,7 @@ fn incident_source_is_optional_on_import() {
     v["incidents"][0].as_object_mut().unwrap().remove("source");
     let old = parse(&v.to_string()).unwrap();
     assert_eq!(old.incidents[0].source, "");
+    #[cfg(not(target_arch = "wasm32"))]
     schema::check(&to_json(&doc)).unwrap();
 }
 
