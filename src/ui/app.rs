@@ -81,9 +81,14 @@ pub fn App() -> Html {
             editing.set(id);
         })
     };
+    // Stable callbacks (made once): components whose other props did not change are not
+    // re-rendered (an incident card, say).
     let on_show = {
-        let evidence = evidence.clone();
-        Callback::from(move |s: Option<Shown>| evidence.set(s))
+        let set = evidence.setter();
+        (*use_memo((), move |_| {
+            Callback::from(move |s: Option<Shown>| set.set(s))
+        }))
+        .clone()
     };
     // Focus the overlay's Close button when it opens.
     let help_close = use_node_ref();
@@ -99,7 +104,7 @@ pub fn App() -> Html {
     }
     let dispatch = {
         let d = state.dispatcher();
-        Callback::from(move |a: Action| d.dispatch(a))
+        (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
 
     {

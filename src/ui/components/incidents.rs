@@ -13,6 +13,7 @@
 //! detaches and splits off spans; "Merge" folds another incident into the card.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -22,7 +23,6 @@ use super::highlighted::Shown;
 use crate::extract::{
     DatePrecision, Entity, Incident, PlacePrecision, Side, EVENT_TYPES, SUB_EVENT_TYPES,
 };
-use crate::format::Document;
 use crate::review::checks::{self, Field};
 use crate::review::links::{self, actor_choices, field_label, known_side};
 use crate::ui::edit::{Bound, Edit, IncidentEdit, Rows};
@@ -46,13 +46,64 @@ pub struct IncidentsProps {
 
 /// What a card needs besides its incident.
 struct CardCtx<'a> {
-    doc: &'a Document,
     d: &'a Callback<Action>,
     fed_by: Option<&'a str>,
     on_show: &'a Callback<Option<Shown>>,
     actors: &'a [(String, Side)],
-    /// Entities by id (cards look up their evidence here, not by scanning the list).
+    /// The card's evidence entities by id.
     index: &'a HashMap<&'a str, &'a Entity>,
+    /// The codebook checks' findings for the incident.
+    found: &'a [checks::Finding],
+    /// True when the document has other incidents (to merge with).
+    others: bool,
+}
+
+/// A `<datalist>` of (value, label) options; re-rendered only when the options change.
+#[derive(Properties, PartialEq)]
+struct ChoicesProps {
+    id: AttrValue,
+    options: Rc<Vec<(String, String)>>,
+}
+
+#[component]
+fn Choices(p: &ChoicesProps) -> Html {
+    html! {
+        <datalist id={p.id.clone()}>
+            { for p.options.iter().map(|(v, label)| html! {
+                <option value={v.clone()}>{ label.clone() }</option>
+            }) }
+        </datalist>
+    }
+}
+
+/// One card's inputs: a card is a component of its own, so an edit re-renders only the cards
+/// whose incident, evidence or findings changed.
+#[derive(Properties, PartialEq, Clone)]
+struct CardProps {
+    inc: Incident,
+    /// The incident's evidence entities (those that exist), in its order.
+    evidence: Vec<Entity>,
+    found: Vec<checks::Finding>,
+    others: bool,
+    fed_by: Option<String>,
+    d: Callback<Action>,
+    on_show: Callback<Option<Shown>>,
+    actors: Rc<Vec<(String, Side)>>,
+}
+
+#[component]
+fn Card(p: &CardProps) -> Html {
+    let index: HashMap<&str, &Entity> = p.evidence.iter().map(|e| (e.id.as_str(), e)).collect();
+    let ctx = CardCtx {
+        d: &p.d,
+        fed_by: p.fed_by.as_deref(),
+        on_show: &p.on_show,
+        actors: &p.actors,
+        index: &index,
+        found: &p.found,
+        others: p.others,
+    };
+    card(&ctx, &p.inc)
 }
 
 /// Most incident cards drawn.
@@ -66,14 +117,21 @@ pub fn Incidents(props: &IncidentsProps) -> Html {
     let d = props.dispatch.clone();
     let add = move |_: MouseEvent| d.emit(Action::Edit(Edit::AddIncident));
     let actors = use_memo(props.doc.clone(), |d| actor_choices(&d.0));
+    let actors: Rc<Vec<(String, Side)>> = Rc::new((*actors).clone());
     let index: HashMap<&str, &Entity> = doc.entities.iter().map(|e| (e.id.as_str(), e)).collect();
-    let ctx = CardCtx {
-        index: &index,
-        doc,
-        d: &props.dispatch,
-        fed_by: props.fed_by.as_deref(),
-        on_show: &props.on_show,
-        actors: &actors,
+    let others = incidents.len() > 1;
+    let card_of = |inc: &Incident| {
+        let evidence: Vec<Entity> = inc
+            .evidence
+            .iter()
+            .filter_map(|e| index.get(e.as_str()).map(|x| (*x).clone()))
+            .collect();
+        html! {
+            <Card key={inc.id.clone()} inc={inc.clone()} evidence={evidence}
+                found={checks::check(doc, inc)} others={others}
+                fed_by={props.fed_by.clone()} d={props.dispatch.clone()}
+                on_show={props.on_show.clone()} actors={actors.clone()} />
+        }
     };
     html! {
         <section class="incidents" aria-labelledby="incidents-heading">
@@ -86,19 +144,17 @@ pub fn Incidents(props: &IncidentsProps) -> Html {
                     "The first {MAX_CARDS} of {} incidents are shown; all are in the export.",
                     incidents.len()) }</p>
             }
-            { for incidents.iter().take(MAX_CARDS).map(|i| card(&ctx, i)) }
+            { for incidents.iter().take(MAX_CARDS).map(card_of) }
             <button type="button" id="add-incident" onclick={add}>{ "Add incident" }</button>
-            <datalist id="span-ids">
-                { for doc.entities.iter().map(|e| html! {
-                    <option value={e.id.clone()}>{ format!("{} “{}”", kind_label(e.kind), e.text) }</option>
-                }) }
-            </datalist>
-            <datalist id="incident-ids">
-                { for incidents.iter().map(|i| html! { <option value={i.id.clone()} /> }) }
-            </datalist>
-            <datalist id="actor-names">
-                { for actors.iter().map(|(n, s)| html! { <option value={n.clone()}>{ s.as_str() }</option> }) }
-            </datalist>
+            <Choices id="span-ids" options={Rc::new(doc.entities.iter().map(|e| {
+                (e.id.clone(), format!("{} “{}”", kind_label(e.kind), e.text))
+            }).collect::<Vec<_>>())} />
+            <Choices id="incident-ids" options={Rc::new(incidents.iter().map(|i| {
+                (i.id.clone(), String::new())
+            }).collect::<Vec<_>>())} />
+            <Choices id="actor-names" options={Rc::new(actors.iter().map(|(n, s)| {
+                (n.clone(), s.as_str().to_string())
+            }).collect::<Vec<_>>())} />
         </section>
     }
 }
@@ -351,9 +407,8 @@ fn evidence_form(c: &CardCtx, inc: &Incident) -> Html {
 }
 
 fn card(c: &CardCtx, inc: &Incident) -> Html {
-    let doc = c.doc;
     let d = c.d;
-    let found = checks::check(doc, inc);
+    let found = c.found;
     let id = inc.id.as_str();
     let evidence: Vec<&Entity> = inc
         .evidence
@@ -443,7 +498,7 @@ fn card(c: &CardCtx, inc: &Incident) -> Html {
         .filter(|e| links::feeds(e, "source"))
         .map(|e| format!("“{}” ({})", e.text, e.value.summary()))
         .collect();
-    let others = doc.incidents.len() > 1;
+    let others = c.others;
     let merge = {
         let into = id.to_string();
         pick_button(
@@ -484,7 +539,7 @@ fn card(c: &CardCtx, inc: &Incident) -> Html {
                             <option value={*t} selected={inc.event_type == *t}>{ *t }</option>
                         }) }
                     </select>
-                    { findings(&found, Field::EventType) }
+                    { findings(found, Field::EventType) }
                 </> }) }
                 { row("sub_event_type", html! {
                     <select class="sub-event-type" aria-label="Sub-event type" data-status={inc.review.get("sub_event_type").copied().unwrap_or_default().as_str()}
@@ -507,7 +562,7 @@ fn card(c: &CardCtx, inc: &Incident) -> Html {
                             }) }
                         </select>
                     }
-                    { findings(&found, Field::Date) }
+                    { findings(found, Field::Date) }
                 </> }) }
                 { row("location", html! { <>
                     { text_or_none(place) }{ " " }
@@ -527,16 +582,16 @@ fn card(c: &CardCtx, inc: &Incident) -> Html {
                             }) }
                         </select>
                     }
-                    { findings(&found, Field::Location) }
+                    { findings(found, Field::Location) }
                 </> }) }
                 { row("perpetrators", actors_form(inc, true, d, c.actors)) }
-                { row("targets", html! { <>{ actors_form(inc, false, d, c.actors) }{ findings(&found, Field::Actors) }</> }) }
-                { row("killed", html! { <>{ rows_form(inc, Rows::Killed, "Killed", d) }{ findings(&found, Field::Casualties) }</> }) }
+                { row("targets", html! { <>{ actors_form(inc, false, d, c.actors) }{ findings(found, Field::Actors) }</> }) }
+                { row("killed", html! { <>{ rows_form(inc, Rows::Killed, "Killed", d) }{ findings(found, Field::Casualties) }</> }) }
                 { row("injured", rows_form(inc, Rows::Injured, "Injured", d)) }
                 { row("missing_or_abducted", rows_form(inc, Rows::Missing, "Missing", d)) }
                 { row("fatalities", html! { <>
                     <span class="count fatalities">{ count_range(f.low, f.best, f.high) }</span>
-                    { findings(&found, Field::Fatalities) }
+                    { findings(found, Field::Fatalities) }
                 </> }) }
                 { row("attackers", html! { <>
                     { text_or_none(attackers) }{ " " }
