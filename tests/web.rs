@@ -780,3 +780,43 @@ async fn highlights_are_named_with_kind_value_and_state() {
         assert_eq!(m.get_attribute("data-status").as_deref(), Some("auto"));
     }
 }
+
+/// In-browser cost of the engine alone (no rendering), for comparison with the page benchmark:
+/// `cargo test --target wasm32-unknown-unknown --test web -- --ignored engine_cost --nocapture`.
+#[wasm_bindgen_test]
+#[ignore = "benchmark"]
+async fn engine_cost_of_a_3_kb_article() {
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 3000 {
+        text.push_str(&SENTENCE.replace("12", &(20 + i).to_string()));
+        text.push_str(" Police said the attackers fled towards the border on Tuesday.\n\n");
+        i += 1;
+    }
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    let meta = |t: &str| sitrep::format::Meta {
+        text: t.to_string(),
+        title: None,
+        source: None,
+        published: Some("2025-02-12".into()),
+    };
+    sitrep::format::annotate(meta(&text));
+    let mut times = Vec::new();
+    for k in 0..30 {
+        let t = text.replacen("20", &(100 + k).to_string(), 1);
+        let t0 = perf.now();
+        let doc = sitrep::format::annotate(meta(&t));
+        times.push(perf.now() - t0);
+        assert!(!doc.entities.is_empty());
+    }
+    times.sort_by(f64::total_cmp);
+    web_sys::console::log_1(
+        &format!(
+            "annotate (extract + incidents) of a {} B article in the browser: median {:.2} ms, min {:.2} ms",
+            text.len(),
+            times[times.len() / 2],
+            times[0]
+        )
+        .into(),
+    );
+}
