@@ -95,28 +95,11 @@ pub fn expand(pattern: &str, fragments: &[(&str, &str)]) -> String {
 /// the ASCII form keeps the DFA. Rule patterns are written for English news, where this loses
 /// nothing that matters.
 pub fn ascii_word_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some(b @ ('b' | 'B')) => {
-                    out.push_str("(?-u:\\");
-                    out.push(b);
-                    out.push(')');
-                }
-                Some(other) => {
-                    out.push('\\');
-                    out.push(other);
-                }
-                None => out.push('\\'),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out.replace("(?-u:(?-u:\\b))", "(?-u:\\b)")
-        .replace("(?-u:(?-u:\\B))", "(?-u:\\B)")
+    rewrite_escapes(pattern, |letter, _| {
+        matches!(letter, 'b' | 'B').then(|| format!("(?-u:\\{letter})"))
+    })
+    .replace("(?-u:(?-u:\\b))", "(?-u:\\b)")
+    .replace("(?-u:(?-u:\\B))", "(?-u:\\B)")
 }
 
 /// The code points the rules' letter classes keep: ASCII, Latin-1, Latin Extended-A and -B,
@@ -131,6 +114,18 @@ const LATIN: &str = r"[\x00-\u{24f}\u{300}-\u{36f}\u{1e00}-\u{1eff}]";
 /// the cost of compiling the rules and much of the cost of running them. Negated forms (`\P`,
 /// `\W`, `\D`) are left alone.
 pub fn latin_classes(pattern: &str) -> String {
+    rewrite_escapes(pattern, |letter, class| match letter {
+        'p' => Some(format!("[\\p{class}&&{LATIN}]")),
+        'w' => Some(format!("[\\w&&{LATIN}]")),
+        'd' => Some("[0-9]".to_string()),
+        _ => None,
+    })
+}
+
+/// Rewrites the backslash escapes of `pattern`: `f(letter, class)` gets each escape's letter
+/// and, for `\p` / `\P`, its class (`{L}` or `L`; empty otherwise), and returns the
+/// replacement, or `None` to keep the escape as written.
+fn rewrite_escapes(pattern: &str, mut f: impl FnMut(char, &str) -> Option<String>) -> String {
     let mut out = String::with_capacity(pattern.len() + 64);
     let mut chars = pattern.chars().peekable();
     while let Some(c) = chars.next() {
@@ -138,28 +133,30 @@ pub fn latin_classes(pattern: &str) -> String {
             out.push(c);
             continue;
         }
-        match chars.next() {
-            Some('p') => {
-                let mut class = String::from("\\p");
-                if chars.peek() == Some(&'{') {
-                    for c in chars.by_ref() {
-                        class.push(c);
-                        if c == '}' {
-                            break;
-                        }
-                    }
-                } else if let Some(c) = chars.next() {
+        let Some(letter) = chars.next() else {
+            out.push('\\');
+            break;
+        };
+        let mut class = String::new();
+        if matches!(letter, 'p' | 'P') {
+            if chars.peek() == Some(&'{') {
+                for c in chars.by_ref() {
                     class.push(c);
+                    if c == '}' {
+                        break;
+                    }
                 }
-                out.push_str(&format!("[{class}&&{LATIN}]"));
+            } else if let Some(c) = chars.next() {
+                class.push(c);
             }
-            Some('w') => out.push_str(&format!("[\\w&&{LATIN}]")),
-            Some('d') => out.push_str("[0-9]"),
-            Some(other) => {
+        }
+        match f(letter, &class) {
+            Some(replacement) => out.push_str(&replacement),
+            None => {
                 out.push('\\');
-                out.push(other);
+                out.push(letter);
+                out.push_str(&class);
             }
-            None => out.push('\\'),
         }
     }
     out
@@ -422,36 +419,10 @@ pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
 /// Both are too large to give a literal, so the literals found are the same, and the parser does
 /// not build Unicode tables (most of its cost on these patterns).
 fn without_unicode_classes(pattern: &str) -> String {
-    const ANY: &str = r"[\x00-\x7F]";
-    let mut out = String::with_capacity(pattern.len());
-    let mut chars = pattern.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('w' | 'W' | 'd' | 'D' | 's' | 'S') => out.push_str(ANY),
-            Some('p' | 'P') => {
-                if chars.peek() == Some(&'{') {
-                    for c in chars.by_ref() {
-                        if c == '}' {
-                            break;
-                        }
-                    }
-                } else {
-                    chars.next();
-                }
-                out.push_str(ANY);
-            }
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
+    rewrite_escapes(pattern, |letter, _| {
+        matches!(letter, 'w' | 'W' | 'd' | 'D' | 's' | 'S' | 'p' | 'P')
+            .then(|| r"[\x00-\x7F]".to_string())
+    })
 }
 
 /// `pattern` without the `i` flag in its flag groups (`(?i)`, `(?-i:…)`, `(?is:…)`). Literals are
