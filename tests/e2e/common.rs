@@ -462,6 +462,18 @@ impl Session {
         }
     }
 
+    /// Closes the session; fails if `result` is an error (the panic carries the browser
+    /// console) or if the console shows an error or a CSP violation.
+    pub async fn finish(self, result: CmdResult<()>) {
+        let console = self.console().await;
+        self.close().await;
+        if let Err(e) = result {
+            panic!("webdriver commands failed: {e}\nbrowser console: {console:#?}");
+        }
+        let bad = bad_console_entries(&console);
+        assert!(bad.is_empty(), "console errors / CSP violations: {bad:#?}");
+    }
+
     pub async fn close(self) {
         let _ = self.client.close().await;
     }

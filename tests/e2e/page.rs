@@ -129,13 +129,7 @@ async fn page_loads_same_origin_only_under_csp() {
         Ok(())
     }
     .await;
-    let console = s.console().await;
-    s.close().await;
-    if let Err(e) = result {
-        panic!("webdriver commands failed: {e}\nbrowser console: {console:#?}");
-    }
-    let bad = bad_console_entries(&console);
-    assert!(bad.is_empty(), "console errors / CSP violations: {bad:#?}");
+    s.finish(result).await;
 }
 
 /// Paste an article, set the metadata, see highlights and incident cards; Export JSON equals
@@ -291,13 +285,7 @@ async fn export_matches_cli_and_open_restores_it() {
         Ok(())
     }
     .await;
-    let console = s.console().await;
-    s.close().await;
-    if let Err(e) = result {
-        panic!("webdriver commands failed: {e}\nbrowser console: {console:#?}");
-    }
-    let bad = bad_console_entries(&console);
-    assert!(bad.is_empty(), "console errors / CSP violations: {bad:#?}");
+    s.finish(result).await;
 }
 
 /// Browser benchmark (ignored by default; run it on the release page):

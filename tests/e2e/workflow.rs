@@ -83,17 +83,6 @@ fn entity<'a>(doc: &'a Value, id: &str) -> Option<&'a Value> {
         .find(|e| e["id"].as_str() == Some(id))
 }
 
-/// Closes the session; on failure, the panic carries the browser console.
-async fn finish(s: Session, result: CmdResult<()>) {
-    let console = s.console().await;
-    s.close().await;
-    if let Err(e) = result {
-        panic!("webdriver commands failed: {e}\nbrowser console: {console:#?}");
-    }
-    let bad = bad_console_entries(&console);
-    assert!(bad.is_empty(), "console errors: {bad:#?}");
-}
-
 /// Select → the label menu → the export holds a manual entity with that kind, text, offsets
 /// and review state; the digit key does the same for a second selection.
 #[tokio::test]
@@ -157,7 +146,7 @@ async fn select_then_label_puts_a_manual_entity_in_the_export() {
         Ok(())
     }
     .await;
-    finish(owned, result).await;
+    owned.finish(result).await;
 }
 
 const KILLED_BEST: &str = "[data-incident] [data-rows=killed] input[data-bound=best]";
@@ -220,7 +209,7 @@ async fn edit_a_count_then_undo_and_redo_by_keyboard() {
         Ok(())
     }
     .await;
-    finish(owned, result).await;
+    owned.finish(result).await;
 }
 
 /// A manual span moves with its words when text is typed before it; when its words are edited
@@ -288,7 +277,7 @@ async fn editing_the_text_keeps_manual_spans_and_lost_ones_survive_reload() {
         Ok(())
     }
     .await;
-    finish(owned, result).await;
+    owned.finish(result).await;
 }
 
 /// Presses `key` until the focused element matches `css` (at most `max` presses); fails
@@ -370,7 +359,7 @@ async fn a_keyboard_only_session_labels_a_span_and_edits_a_field() {
         Ok(())
     }
     .await;
-    finish(owned, result).await;
+    owned.finish(result).await;
 }
 
 // ---- latency benchmark ------------------------------------------------------------------------
