@@ -157,6 +157,12 @@ pub fn decode(current: &Document, stored: &StoredHistory) -> (History, Option<St
 }
 
 fn decode_chain(current: &Document, steps: &[StoredStep]) -> (Vec<Step>, Option<String>) {
+    let damaged = |i: usize| {
+        format!(
+            "undo history step {} is damaged; older steps were dropped",
+            i + 1
+        )
+    };
     let mut out: Vec<Step> = Vec::with_capacity(steps.len());
     let mut base = current.document.text.clone();
     for (i, st) in steps.iter().enumerate() {
@@ -167,15 +173,7 @@ fn decode_chain(current: &Document, steps: &[StoredStep]) -> (Vec<Step>, Option<
                 .and_then(|_| base.get(base.len() - st.s..)),
         ) {
             (Some(a), Some(b)) => format!("{a}{}{b}", st.m),
-            _ => {
-                return (
-                    out,
-                    Some(format!(
-                        "undo history step {} is damaged; older steps were dropped",
-                        i + 1
-                    )),
-                )
-            }
+            _ => return (out, Some(damaged(i))),
         };
         let step = match &st.doc {
             Some(json) => match format::parse(json) {
@@ -183,15 +181,7 @@ fn decode_chain(current: &Document, steps: &[StoredStep]) -> (Vec<Step>, Option<
                     doc: Rc::new(doc),
                     kept: true,
                 },
-                _ => {
-                    return (
-                        out,
-                        Some(format!(
-                            "undo history step {} is damaged; older steps were dropped",
-                            i + 1
-                        )),
-                    )
-                }
+                _ => return (out, Some(damaged(i))),
             },
             None => Step {
                 doc: Rc::new(format::annotate(Meta {
