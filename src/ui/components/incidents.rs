@@ -117,7 +117,6 @@ pub fn Incidents(props: &IncidentsProps) -> Html {
     let d = props.dispatch.clone();
     let add = move |_: MouseEvent| d.emit(Action::Edit(Edit::AddIncident));
     let actors = use_memo(props.doc.clone(), |d| actor_choices(&d.0));
-    let actors: Rc<Vec<(String, Side)>> = Rc::new((*actors).clone());
     let index: HashMap<&str, &Entity> = doc.entities.iter().map(|e| (e.id.as_str(), e)).collect();
     let others = incidents.len() > 1;
     let card_of = |inc: &Incident| {
