@@ -22,6 +22,8 @@
 //! | `including_subgroup` | "…, including 53 gendarmes" (outcome of the casualty before it) |
 //! | `first_of_two_groups` | "**two soldiers** and three civilians were killed" (read backwards from the passive find) |
 //! | `second_group_active` | "killing two soldiers and **three civilians**" |
+//! | `second_group_of` | "the bodies of seven men and **four women**" |
+//! | `ordinal_victim` | "killed four people and wounded **a fifth**" (one more victim) |
 //!
 //! **Who** is the victim noun as the table `src/data/victims.tsv` spells its plural
 //! ("soldiers", "customs informants", "people"); a demonym or adjective before it ("Nigerien",
@@ -496,6 +498,34 @@ const LIST: &[Rule] = &[
         examples: &["The blast killed two soldiers and three civilians."],
         counter_examples: &["The blast killed two soldiers and destroyed a truck."],
     },
+    Rule {
+        name: "second_group_of",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?-u:\b)(?:deaths?|killings?|murders?|bodies|corpses|remains|lives)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        produce: killed_passive,
+        examples: &[
+            "Police found the bodies of three men and two women near the road.",
+            "The ministry confirmed the deaths of four soldiers and a policeman.",
+        ],
+        counter_examples: &[
+            "The bodies of three men were found, and two women were questioned.",
+            "The deaths of four soldiers and the loss of a truck were confirmed.",
+        ],
+    },
+    Rule {
+        name: "ordinal_victim",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?P<kill>{kill_active})|(?P<injure>{injure_active}))\s+(?:a|an)\s+(?P<ordinal>{ordinal})(?-u:\b)(?:\s+(?P<who>{who}))?)(?P<tail>{tail})?",
+        produce: ordinal_victim,
+        examples: &[
+            "The gunmen killed four people and wounded a fifth.",
+            "One guard died on the spot, and the blast injured a second guard.",
+        ],
+        counter_examples: &[
+            "The drought killed a third of the herd.",
+            "The team wounded a second time was sent home.",
+        ],
+    },
 ];
 
 /// True for a bare year ("2019"), which is never a casualty count.
@@ -645,6 +675,34 @@ fn by_group(c: &Captures, _: &Context) -> Option<Value> {
         return None;
     };
     make(c, outcome)
+}
+
+/// "wounded a fifth", "killing a second soldier": one more victim, counted after others (an
+/// ordinal, not a fraction or a count of times: with no victim noun, the ordinal must end the
+/// clause, so "a third of the herd" and "a second time" are rejected).
+fn ordinal_victim(c: &Captures, _: &Context) -> Option<Value> {
+    if c.name("who").is_none() && c.name("tail").is_none() {
+        return None;
+    }
+    let outcome = if c.name("kill").is_some() {
+        Outcome::Killed
+    } else {
+        Outcome::Injured
+    };
+    let (who, side) = match c.name("who") {
+        Some(w) => {
+            let (who, side) = victim(w.as_str())?;
+            (who.to_string(), side)
+        }
+        // Resolved from the casualty before it in `find`.
+        None => (String::new(), Side::Unknown),
+    };
+    Some(Value::Casualty(CasualtyValue {
+        outcome,
+        who,
+        side,
+        count: Count::exact(1),
+    }))
 }
 
 fn death_toll(c: &Captures, _: &Context) -> Option<Value> {

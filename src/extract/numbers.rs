@@ -68,6 +68,7 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
     ("number", r"{digits}|{number_words}"),
     ("qualifier", QUALIFIER),
     ("vague", VAGUE),
+    ("ordinal", ORDINAL),
     (
         "count",
         r"(?:{qualifier}\s+)?(?:(?-u:\b)between\s+(?:{number})\s+and\s+(?:{number})|(?:{number})(?:\s*(?:-|–|—|to|or)\s*(?:{number}))?(?:\s+or\s+more|\+|-plus)?|{vague})",
@@ -77,6 +78,14 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
         r"{count}|(?-u:\b)one\s+of\s+(?:the|their|its|our|those)(?-u:\b)|(?-u:\b)another(?-u:\b)|(?-u:\b)an?(?-u:\b)",
     ),
 ];
+
+/// Ordinals that name one more person after others ("wounded a fifth"), as `{ordinal}`.
+const ORDINAL: &str = "second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth";
+
+/// True for a lower-case ordinal word of `{ordinal}` ("fifth").
+pub fn is_ordinal_word(w: &str) -> bool {
+    ORDINAL.split('|').any(|o| o == w)
+}
 
 /// How a qualifier bends the number after it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

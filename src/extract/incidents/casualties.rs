@@ -55,9 +55,11 @@ pub fn is_vague(text: &str) -> bool {
     words.iter().any(|w| VAGUE.contains(w)) || !words.iter().any(|w| is_count_word(w))
 }
 
-/// A word that states a number: a number word, "a"/"an", "single", "twelfth" ("wounded a twelfth").
+/// A word that states a number: a number word, "a"/"an", "single", an ordinal ("wounded a
+/// fifth": one more).
 fn is_count_word(w: &str) -> bool {
-    matches!(w, "a" | "an" | "single" | "twelfth") || crate::extract::numbers::is_number_word(w)
+    use crate::extract::numbers::{is_number_word, is_ordinal_word};
+    matches!(w, "a" | "an" | "single") || is_number_word(w) || is_ordinal_word(w)
 }
 
 #[derive(Debug, Clone)]
@@ -242,11 +244,14 @@ fn group_rows(
         } else if side == Side::Unknown && groups.len() == 1 {
             Some(0)
         } else {
+            // An unknown-side group takes a figure of another sentence, or one beside figures
+            // of unknown side in its own ("the bodies of seven men and four women").
             groups.iter().position(|(s, g)| {
                 *s == side
                     || (*s == Side::Unknown
                         && groups.len() == 1
-                        && g.iter().all(|w| w.sent != it.sent))
+                        && g.iter()
+                            .all(|w| w.sent != it.sent || w.v.side == Side::Unknown))
             })
         };
         match idx {

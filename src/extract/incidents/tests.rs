@@ -259,6 +259,54 @@ fn breakdown_replaces_total_and_earlier_report_gives_way() {
     assert_eq!(killed_low(&out[0]), Some(12));
 }
 
+/// A breakdown whose parts differ in side (men: unknown, women: civilian) still adds up to the
+/// total told before it, instead of standing beside it as a second group.
+#[test]
+fn breakdown_by_men_and_women_matches_the_total() {
+    let t = "Gunmen killed nine people at a market in Sarko on Friday. The bodies of five men \
+             and four women were taken to the hospital.";
+    let ents = finish(vec![
+        cas(
+            t,
+            "killed nine people",
+            Outcome::Killed,
+            "people",
+            Side::Unknown,
+            Count::exact(9),
+        ),
+        town(t, "Sarko", "Xland"),
+        date(t, "Friday", "2024-03-01", "2024-03-01"),
+        cas(
+            t,
+            "bodies of five men",
+            Outcome::Killed,
+            "men",
+            Side::Unknown,
+            Count::exact(5),
+        ),
+        cas(
+            t,
+            "four women",
+            Outcome::Killed,
+            "women",
+            Side::Civilian,
+            Count::exact(4),
+        ),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 4));
+    assert_eq!(out.len(), 1, "{out:#?}");
+    let rows: Vec<(&str, Option<u64>, Option<u64>)> = out[0]
+        .killed
+        .iter()
+        .map(|r| (r.who.as_str(), r.low, r.high))
+        .collect();
+    assert_eq!(
+        rows,
+        [("men", Some(5), Some(5)), ("women", Some(4), Some(4))]
+    );
+    assert_eq!(killed_low(&out[0]), Some(9));
+}
+
 #[test]
 fn including_and_revision() {
     let t = "Gunmen stormed Lafa on Monday, killing 30 people, including 20 police officers. \
