@@ -189,6 +189,11 @@ pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
                 drafts.len() - 1
             }
         };
+        // An incident first named before the summary sentence (a caption, a headline) falls
+        // under it once its detail comes after it.
+        if drafts[d].ambient_date.is_none() {
+            drafts[d].ambient_date = ambient;
+        }
         absorb(doc, &mut drafts[d], mi, m, k);
         last = Some(d);
         current = if drafts[d].background { None } else { Some(d) };

@@ -44,7 +44,8 @@ pub fn ent(text: &str, needle: &str, value: Value) -> Entity {
     ent_nth(text, needle, 1, value)
 }
 
-fn place(name: &str, admin1: Option<&str>, country: Option<&str>, p: PlacePrecision) -> Value {
+/// A place value, for `ent_nth` (a place named twice).
+pub fn place(name: &str, admin1: Option<&str>, country: Option<&str>, p: PlacePrecision) -> Value {
     Value::Location(Place {
         name: name.to_string(),
         admin1: admin1.map(str::to_string),

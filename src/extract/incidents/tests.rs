@@ -389,6 +389,45 @@ fn summary_sentences_give_no_incident_but_n_separate_incidents_do() {
     assert_eq!(dates, ["2024-03-09", "2024-03-08"]);
 }
 
+/// A place named in a caption before the summary sentence, and told of after it, takes the
+/// summary's date like the incidents told after it.
+#[test]
+fn incident_named_in_a_caption_takes_the_summary_date() {
+    let t = "Police inspect a burnt car after an explosion in Dera.\n\nOn Sunday, officials said \
+             that 15 people were killed in several attacks in three provinces.\n\nIn Dera, two \
+             policemen were killed in an explosion.";
+    let ents = finish(vec![
+        town(t, "Dera", "Xland"),
+        ent_nth(
+            t,
+            "Dera",
+            2,
+            place("Dera", None, Some("Xland"), PlacePrecision::Town),
+        ),
+        date(t, "Sunday", "2024-03-10", "2024-03-10"),
+        cas(
+            t,
+            "15 people were killed",
+            Outcome::Killed,
+            "people",
+            Side::Unknown,
+            Count::exact(15),
+        ),
+        cas(
+            t,
+            "two policemen were killed",
+            Outcome::Killed,
+            "policemen",
+            Side::State,
+            Count::exact(2),
+        ),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 11));
+    assert_eq!(out.len(), 1, "{out:#?}");
+    let date = out[0].date.as_ref().map(|d| d.start.as_str());
+    assert_eq!(date, Some("2024-03-10"), "{out:#?}");
+}
+
 #[test]
 fn abduction_and_no_crash_on_odd_input() {
     let t = "Armed men abducted 20 students from a school in Kebbe on Friday.";
