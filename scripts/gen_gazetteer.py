@@ -56,7 +56,7 @@ TOWN_MIN_POP = {"IN": 15000, "ID": 15000, "TR": 15000, "IR": 15000, "TH": 15000,
                 "MY": 15000, "ZA": 15000, "PH": 5000, "CI": 5000, "EG": 5000, "MA": 5000,
                 "DZ": 5000, "TN": 5000, "CO": 5000, "MX": 10000}
 # Second-level regions (departments, districts, LGAs) are kept for deep countries not listed here.
-NO_DISTRICTS = set("IN ID TR IR TH VN MY ZA PH EG MA DZ TN CY IL LB JO SG BN".split())
+NO_DISTRICTS = set("IN ID TR IR TH VN MY ZA EG MA DZ TN CY IL LB JO SG BN".split())
 TOWN_MIN_POP_DEEP = 1000
 TOWN_MIN_POP_ELSEWHERE = 20000
 # Alternate names (other spellings, other languages) are kept for towns this large only.
