@@ -276,13 +276,11 @@ pub fn admin1_of(p: &Place) -> Option<String> {
 }
 
 /// The incident's place.
-pub fn incident_location(
-    doc: &Doc,
-    ms: &[&Mention],
-    evidence: &mut Vec<usize>,
-) -> Option<IncidentLocation> {
-    // A town, then a sub-region (a district with a region above it), then a region.
-    let rank = |i: usize| match precision(doc, i) {
+/// How specific location entity `i` is, most specific first: a town (0), a sub-region (1: a
+/// district, or a region below a first-level one: "Bangui district" in Takhar), a first-level
+/// region (2), a country (3).
+pub fn specificity(doc: &Doc, i: usize) -> u8 {
+    match precision(doc, i) {
         Some(PlacePrecision::Town) => 0,
         Some(PlacePrecision::Region) => match place_of(&doc.ents[i].e.value) {
             Some(p) if p.precision == PlacePrecision::Town => 1,
@@ -295,11 +293,18 @@ pub fn incident_location(
             _ => 2,
         },
         _ => 3,
-    };
+    }
+}
+
+pub fn incident_location(
+    doc: &Doc,
+    ms: &[&Mention],
+    evidence: &mut Vec<usize>,
+) -> Option<IncidentLocation> {
     // The most specific place, the earliest among equals.
     let chosen = ms
         .iter()
-        .filter_map(|m| m.place.map(|p| (rank(p), m.sent, p, m.region)))
+        .filter_map(|m| m.place.map(|p| (specificity(doc, p), m.sent, p, m.region)))
         .min_by_key(|&(r, s, p, _)| (r, s, p));
     let place = chosen.and_then(|(_, _, p, _)| place_of(&doc.ents[p].e.value).map(|v| (p, v)));
     // Regions and countries named in the incident's sentences.

@@ -356,12 +356,10 @@ pub fn supported(doc: &Doc, i: usize) -> bool {
 }
 
 fn most_specific(doc: &Doc, places: &[usize]) -> Option<usize> {
-    let rank = |i: &usize| match precision(doc, *i) {
-        Some(PlacePrecision::Town) => 0,
-        Some(PlacePrecision::Region) => 1,
-        _ => 2,
-    };
-    places.iter().copied().min_by_key(|i| (rank(i), *i))
+    places
+        .iter()
+        .copied()
+        .min_by_key(|&i| (location::specificity(doc, i), i))
 }
 
 /// "Two incidents occurred yesterday, while the third occurred on Friday evening": gives the

@@ -428,6 +428,35 @@ fn incident_named_in_a_caption_takes_the_summary_date() {
     assert_eq!(date, Some("2024-03-10"), "{out:#?}");
 }
 
+/// A district named with its province is the incident's place, the province its region.
+#[test]
+fn a_district_beats_the_province_it_is_in() {
+    let t = "In Kesh province, at least seven soldiers were killed in an attack in Dara district.";
+    let ents = finish(vec![
+        region(t, "Kesh", "Xland"),
+        cas(
+            t,
+            "seven soldiers were killed",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::at_least(7),
+        ),
+        ent(
+            t,
+            "Dara",
+            place("Dara", None, Some("Xland"), PlacePrecision::Region),
+        ),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 11));
+    assert_eq!(out.len(), 1, "{out:#?}");
+    let loc = out[0]
+        .location
+        .as_ref()
+        .map(|l| (l.name.as_str(), l.admin1.as_deref()));
+    assert_eq!(loc, Some(("Dara", Some("Kesh"))), "{out:#?}");
+}
+
 #[test]
 fn abduction_and_no_crash_on_odd_input() {
     let t = "Armed men abducted 20 students from a school in Kebbe on Friday.";

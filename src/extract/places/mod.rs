@@ -716,6 +716,12 @@ fn choose(
         {
             continue;
         }
+        // "Bangui district" in an article about Afghanistan: an admin word after a name known
+        // only abroad (the capital of the Central African Republic) says it is a region at home
+        // that the gazetteer spells otherwise ("Bangī"); the context rules take it.
+        if !home && !countries.is_empty() && hint == Hint::Region && r.kind != PlaceKind::Country {
+            continue;
+        }
         let mut score: i64 = match r.kind {
             PlaceKind::Country => 100,
             PlaceKind::Region => 40,

@@ -75,6 +75,15 @@ fn gazetteer_resolves_region_and_country() {
     let f = found("Rebels ambushed a patrol in Quezon province, southeast of Manila.");
     assert_eq!((f[0].0.as_str(), f[0].1), ("Quezon", "gazetteer_region"));
     assert_eq!(f[0].3.as_deref(), Some("Calabarzon"));
+    // "X district" whose only record is abroad (the capital of the Central African Republic)
+    // is a district at home that the gazetteer spells otherwise.
+    let f = found("In Afghanistan, seven soldiers were killed in an attack in Bangui district.");
+    let bangui = f.iter().find(|r| r.0 == "Bangui");
+    assert_eq!(
+        bangui.map(|r| (r.1, r.4.as_deref())),
+        Some(("name_admin_area", Some("AF"))),
+        "{f:?}"
+    );
 }
 
 #[test]
