@@ -355,6 +355,21 @@ pub const LIST: &[Rule] = &[
         counter_examples: &["said Moussa, in Amadou's house"],
     },
     Rule {
+        name: "in_name_comma_country",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)(?:in|at|near|outside) (?P<span>{name}), (?P<country>{name})(?:[^\p{L}\p{M}\p{N}'’\-]|$)",
+        produce: town_in_country,
+        examples: &[
+            "Gunmen attacked soldiers in Tessora, Niger on Monday.",
+            "Deadly assault on a base near Marlech, Mali",
+        ],
+        counter_examples: &[
+            "It rained in January, Niger said.",
+            "They met in Kano, the capital of the state.",
+            "in Tessora, Amadou said",
+        ],
+    },
+    Rule {
         name: "name_paren_region",
         kind: Kind::Location,
         pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name}) \((?:{name}) (?:[Rr]egion|[Pp]rovince|[Ss]tate|[Dd]istrict)\)",
