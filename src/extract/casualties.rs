@@ -119,8 +119,9 @@ static VICTIM_PATTERN: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// Words that may stand between a count and the victim noun, besides capitalised words
-/// (demonyms, unit names: "Nigerien", "Customs") and ages ("35-year-old").
-const MODIFIER: &str = r"(?-i:\p{Lu})[\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}]+)*|\d+-year-old|other|additional|more|further|armed|unarmed|innocent|local|government|pro-government|security|military|army|police|suspected|alleged|islamist|jihadist|young|elderly|female|male|civilian|heavily|foreign|national|regular|fellow|off-duty|defenceless|defenseless|christian|muslim|displaced|unidentified|enemy|rebel|militia|special|elite|senior|junior|serving|retired|government-allied|army-backed|state-backed|auxiliary|customs|forest|border|village|school|aid|wounded|injured";
+/// (demonyms, unit names: "Nigerien", "Customs"), Arabic names with their article
+/// ("al-Shabaab", "al Qaeda") and ages ("35-year-old").
+const MODIFIER: &str = r"(?-i:\p{Lu})[\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}]+)*|(?:al|el|ad|ash|as|an|ar|at|az|ul)-(?-i:\p{Lu})[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*|al|\d+-year-old|other|additional|more|further|armed|unarmed|innocent|local|government|pro-government|security|military|army|police|suspected|alleged|islamist|jihadist|young|elderly|female|male|civilian|heavily|foreign|national|regular|fellow|off-duty|defenceless|defenseless|christian|muslim|displaced|unidentified|enemy|rebel|militia|special|elite|senior|junior|serving|retired|government-allied|army-backed|state-backed|auxiliary|customs|forest|border|village|school|aid|wounded|injured";
 
 /// Auxiliaries and adverbs between the victims and the outcome word.
 const FILLER: &str = r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|all|both|reportedly|reported|allegedly|confirmed|later|subsequently|directly|eventually|critically|seriously|severely|gravely|slightly|lightly|fatally|mortally|badly|feared|believed|said|to|initially|still|remain|remained|remains|went|gone|officially|now|then|instantly|immediately|tragically|either|found|left|among|those|the)\s+){0,5}";
@@ -355,6 +356,8 @@ const LIST: &[Rule] = &[
         examples: &[
             "The militants stormed the base, killing dozens of troops.",
             "Gunmen killed 11 people at a bar on Saturday.",
+            "Troops killed 30 al-Shabaab fighters near the town.",
+            "The strike killed two al Qaeda commanders.",
             "A car bomb killed at least 12 in the capital.",
             "The blast killed a 35-year-old farmer.",
         ],

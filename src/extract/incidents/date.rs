@@ -45,6 +45,13 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
     if head.matches('(').count() > head.matches(')').count() {
         return false;
     }
+    // The story's dateline: "MOGADISHU, March 3 (Agency) -" dates the report, not the event.
+    if head.trim_end().ends_with(',')
+        && head.chars().any(char::is_alphabetic)
+        && !head.chars().any(char::is_lowercase)
+    {
+        return false;
+    }
     for k in (first..j).rev().take(6) {
         let w = doc.w(k);
         if is_speech_word(w) {
@@ -188,6 +195,12 @@ mod tests {
                 true,
             ),
             ("On May 3, gunmen stormed the camp.", "May 3", true),
+            (
+                "KIDAL, May 3 (Agency) - Gunmen stormed the camp on Friday.",
+                "May 3",
+                false,
+            ),
+            ("KIDAL - On May 3, gunmen stormed the camp.", "May 3", true),
         ];
         for &(s, words, want) in table {
             let ents = vec![date(s, words, "2024-05-03", "2024-05-03")];

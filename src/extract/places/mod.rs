@@ -856,6 +856,15 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             {
                 continue;
             }
+            // A demonym used as an adjective: "the Somali capital" is not Ethiopia's Somali
+            // region.
+            if single
+                && adjacent_next
+                && next.chars().next().is_some_and(char::is_lowercase)
+                && g.demonym(&name_f).is_some()
+            {
+                continue;
+            }
             // An all-caps short word is an acronym ("GAO"), not a dateline town.
             let span = &text[h.start..h.end];
             if single && span.chars().count() <= 4 && !span.chars().any(char::is_lowercase) {

@@ -92,6 +92,10 @@ fn negatives_are_not_places() {
         // Demonyms, group names, people, sentence-initial common words, months.
         ("Nigerien and Malian soldiers were killed.", &[]),
         (
+            "A bomb went off in the Somali capital, Mogadishu.",
+            &["Mogadishu"],
+        ),
+        (
             "Fighters of Islamic State Sahel Province attacked a post in Niger.",
             &["Niger"],
         ),
