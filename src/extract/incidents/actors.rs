@@ -1,11 +1,20 @@
 //! Who attacked whom.
 //!
-//! Perpetrators are the named armed groups of the rebel side in the incident's sentences
-//! ("JNIM", "Boko Haram"); generic words ("gunmen", "jihadists") name no group and stay out, as
-//! coders leave the perpetrator empty for them. Each perpetrator carries the other names the
-//! text uses for it ("Jama'at Nusrat al-Islam wal Muslimin" for JNIM). Targets are the state,
-//! militia, foreign and civilian actors of the sentences, and the sides of the victims counted.
+//! First the words around each actor say what it is to the event ([`role`]): the one acting
+//! ("the army **killed**", "an air strike **by** the military", "**claimed responsibility**"),
+//! the one acted on ("**attacked** a police post", "an **attack on** the army"), or only the
+//! one speaking ("**according to** the army", "the ministry **said**"). Then:
+//!
+//! - Perpetrators are the actors acting, of any side, and the named armed groups of the rebel
+//!   side whose role the words do not say ("JNIM", "Boko Haram"); generic words ("gunmen",
+//!   "jihadists") name no group and stay out, as coders leave the perpetrator empty for them.
+//!   Each perpetrator carries the other names the text uses for it ("Jama'at Nusrat al-Islam
+//!   wal Muslimin" for JNIM).
+//! - Targets are the actors acted on, the state, militia, foreign and civilian actors whose
+//!   role the words do not say, and the sides of the victims counted. An actor only
+//!   speaking is neither.
 
+use super::cues::is_speech_word;
 use super::doc::Doc;
 use super::split::Mention;
 use crate::extract::model::{ActorValue, Kind, Perpetrator, Side, Target, Value};
@@ -28,6 +37,245 @@ fn is_victim(doc: &Doc, i: usize) -> bool {
     let x = &doc.ents[i];
     doc.ents_of(x.sent, Kind::Casualty)
         .any(|c| doc.ents[c].start <= x.start && x.end <= doc.ents[c].end)
+}
+
+/// What an actor is to the event its sentence tells, by the words around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// It acts: "the army killed", "a strike by the military", "X claimed responsibility".
+    Agent,
+    /// It is acted on: "attacked a police post", "an attack on the army".
+    Patient,
+    /// It only speaks: "according to the army", "the ministry said".
+    Speaker,
+    /// The words do not say.
+    Unknown,
+}
+
+/// Verbs whose subject carries out a violent act ("the army **killed** 30 fighters").
+fn is_agent_verb(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "attacked",
+        "attack",
+        "attacks",
+        "killed",
+        "kill",
+        "kills",
+        "ambushed",
+        "ambush",
+        "stormed",
+        "storm",
+        "raided",
+        "bombed",
+        "shelled",
+        "struck",
+        "strike",
+        "launched",
+        "opened",
+        "shot",
+        "abducted",
+        "kidnapped",
+        "targeted",
+        "overran",
+        "seized",
+        "fired",
+        "burned",
+        "torched",
+        "executed",
+        "carried",
+        "hit",
+        "besieged",
+        "massacred",
+        "looted",
+        "clashed",
+        "fought",
+        "pounded",
+        "destroyed",
+        "captured",
+    ];
+    WORDS.contains(&w)
+}
+
+/// Words after "by" that make a helper, not the doer: "backed by", "supported by".
+fn is_support_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "backed",
+        "supported",
+        "accompanied",
+        "assisted",
+        "aided",
+        "joined",
+        "reinforced",
+        "led",
+        "trained",
+        "armed",
+        "funded",
+        "helped",
+        "escorted",
+    ];
+    WORDS.contains(&w)
+}
+
+/// Words before an actor that make it the one acted on: "attacked a post", "an attack on".
+fn is_patient_cue(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "attacked",
+        "attacking",
+        "ambushed",
+        "ambushing",
+        "targeted",
+        "targeting",
+        "against",
+        "raided",
+        "raiding",
+        "stormed",
+        "storming",
+        "killing",
+        "killed",
+        "struck",
+        "striking",
+        "hit",
+        "hitting",
+        "overran",
+        "besieged",
+        "shelled",
+        "bombed",
+    ];
+    WORDS.contains(&w)
+}
+
+/// Words skipped when reading the words right before an actor.
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "their" | "suspected" | "alleged" | "local" | "two" | "some"
+    )
+}
+
+/// Words that may stand between an actor and its verb: members, adverbs, auxiliaries.
+fn is_between_word(w: &str) -> bool {
+    matches!(
+        w,
+        "fighters"
+            | "militants"
+            | "troops"
+            | "forces"
+            | "soldiers"
+            | "members"
+            | "militiamen"
+            | "insurgents"
+            | "rebels"
+            | "jihadists"
+            | "gunmen"
+            | "also"
+            | "reportedly"
+            | "allegedly"
+            | "later"
+            | "then"
+            | "have"
+            | "has"
+            | "had"
+            | "on"
+    )
+}
+
+/// The role of actor entity `i` in its sentence.
+pub fn role(doc: &Doc, i: usize) -> Role {
+    let x = &doc.ents[i];
+    let se = &doc.sents[x.sent];
+    let j0 = doc.word_at(x.start).clamp(se.w0, se.w1);
+    let j1 = doc.word_at(x.end).clamp(j0, se.w1);
+    // A clause break (comma, semicolon, colon, dash) between word k-1 and word k.
+    let break_before = |k: usize| {
+        k > 0
+            && doc
+                .between(doc.words[k - 1].end, doc.words[k].start)
+                .contains([',', ';', ':', '\u{2014}', '\u{2013}', '('])
+    };
+    // "according to a local People's Defence Force (PDF) group": a speaker however long its
+    // name.
+    let mut k = j0;
+    while k > se.w0 && j0 - k < 8 {
+        k -= 1;
+        let w = doc.w(k);
+        if w == "according" && doc.w(k + 1) == "to" {
+            return Role::Speaker;
+        }
+        if is_agent_verb(w) || is_patient_cue(w) || is_speech_word(w) {
+            break;
+        }
+    }
+    let before: Vec<(usize, &str)> = (se.w0..j0)
+        .rev()
+        .map(|k| (k, doc.w(k)))
+        .filter(|(_, w)| !is_filler(w))
+        .take(2)
+        .collect();
+    if let Some(&(k, w)) = before.first() {
+        let w2 = before.get(1).map_or("", |b| b.1);
+        let tight = !break_before(k + 1);
+        if w == "by" && tight && !is_support_word(w2) {
+            return Role::Agent;
+        }
+        if w == "to" && w2 == "according" {
+            return Role::Speaker;
+        }
+        if matches!(w, "for" | "of")
+            && (w2.starts_with("spokes") || matches!(w2, "statement" | "official" | "officials"))
+        {
+            return Role::Speaker;
+        }
+        if tight && (is_patient_cue(w) || (w == "on" && super::cues::is_event_noun(w2))) {
+            return Role::Patient;
+        }
+    }
+    // The first verb after it in its clause, past members, adverbs and a helper ("backed by
+    // African Union troops").
+    let mut aside = false;
+    for k in j1..se.w1.min(j1 + 9) {
+        if k > j1 && break_before(k) || k == j1 && break_before(k) && k > j0 {
+            break;
+        }
+        let w = doc.w(k);
+        if is_between_word(w) {
+            continue;
+        }
+        if is_support_word(w) {
+            aside = true;
+            continue;
+        }
+        // "a Taliban attack", "the junta's air strike": the group's own act.
+        if k == j1 && (super::cues::is_event_noun(w) || matches!(w, "air" | "drone")) {
+            return Role::Agent;
+        }
+        if aside && !is_agent_verb(w) && !is_speech_word(w) {
+            continue;
+        }
+        if matches!(w, "claimed" | "claims" | "claiming") {
+            let next = if k + 1 < se.w1 { doc.w(k + 1) } else { "" };
+            return if matches!(next, "responsibility" | "the" | "credit") {
+                Role::Agent
+            } else {
+                Role::Speaker
+            };
+        }
+        if is_speech_word(w) {
+            return Role::Speaker;
+        }
+        if is_agent_verb(w) {
+            // "soldiers killed in the attack": a reduced passive, not the doer.
+            let next = if k + 1 < se.w1 { doc.w(k + 1) } else { "" };
+            if matches!(
+                next,
+                "in" | "on" | "at" | "during" | "by" | "when" | "while" | "near"
+            ) {
+                return Role::Unknown;
+            }
+            return Role::Agent;
+        }
+        break;
+    }
+    Role::Unknown
 }
 
 /// The named rebel actors of sentence `s`, not counted as victims.
@@ -58,10 +306,19 @@ pub fn incident_actors(
             if a.name.is_empty() {
                 continue;
             }
-            if a.side == Side::Rebel && !is_victim(doc, i) {
-                if !is_named(a) {
-                    continue;
-                }
+            let victim = is_victim(doc, i);
+            let role = if victim { Role::Patient } else { role(doc, i) };
+            let perpetrator = match role {
+                Role::Agent => a.side != Side::Rebel || is_named(a),
+                Role::Patient | Role::Speaker => false,
+                Role::Unknown => a.side == Side::Rebel && is_named(a),
+            };
+            let target = match role {
+                Role::Patient => is_named(a) || a.side != Side::Rebel,
+                Role::Agent | Role::Speaker => false,
+                Role::Unknown => a.side != Side::Rebel,
+            };
+            if perpetrator {
                 evidence.push(i);
                 if let Some(h) = &a.hedge {
                     let n = format!("{} {} as perpetrator.", a.name, h);
@@ -76,10 +333,7 @@ pub fn incident_actors(
                         aliases: aliases(doc, a),
                     });
                 }
-            } else if matches!(
-                a.side,
-                Side::State | Side::Militia | Side::External | Side::Civilian
-            ) {
+            } else if target {
                 evidence.push(i);
                 if !targets.iter().any(|t| fold(&t.name) == fold(&a.name)) {
                     targets.push(Target {
@@ -90,6 +344,9 @@ pub fn incident_actors(
             }
         }
     }
+    // A group both acting and losing fighters ("20 JNIM fighters were killed") is the
+    // perpetrator.
+    targets.retain(|t| !perps.iter().any(|p| fold(&p.name) == fold(&t.name)));
     (perps, targets)
 }
 
@@ -135,6 +392,86 @@ pub fn targets_from_rows(targets: &mut Vec<Target>, rows: &[&crate::extract::mod
 mod tests {
     use super::super::testkit::*;
     use super::*;
+
+    /// (sentence, actor words, its role) on sentences written for this test.
+    #[test]
+    fn roles_from_the_words_around() {
+        let table: &[(&str, &str, Role)] = &[
+            (
+                "The army killed 30 fighters near Dera.",
+                "army",
+                Role::Agent,
+            ),
+            (
+                "An air strike by the military hit the market.",
+                "military",
+                Role::Agent,
+            ),
+            // The helper acts with them: an associate actor.
+            (
+                "Troops backed by the militia attacked the camp.",
+                "militia",
+                Role::Agent,
+            ),
+            (
+                "Troops backed by the militia attacked the camp.",
+                "Troops",
+                Role::Agent,
+            ),
+            (
+                "Gunmen attacked a police post on Monday.",
+                "police",
+                Role::Patient,
+            ),
+            (
+                "It was an attack on the army, officials said.",
+                "army",
+                Role::Patient,
+            ),
+            ("Five died, according to the army.", "army", Role::Speaker),
+            (
+                "Nine died, the defence ministry said.",
+                "defence ministry",
+                Role::Speaker,
+            ),
+            (
+                "At least 40 died, according to a local People's Defence Force group.",
+                "People's Defence Force",
+                Role::Speaker,
+            ),
+            (
+                "At least 40 died, according to a local People's Defence Force (PDF) group.",
+                "PDF",
+                Role::Speaker,
+            ),
+            (
+                "Al-Shabaab claimed responsibility for the blast.",
+                "Al-Shabaab",
+                Role::Agent,
+            ),
+            (
+                "A Taliban attack killed seven policemen.",
+                "Taliban",
+                Role::Agent,
+            ),
+            (
+                "Soldiers killed in the ambush were buried.",
+                "Soldiers",
+                Role::Unknown,
+            ),
+            (
+                "The police arrived after the blast.",
+                "police",
+                Role::Unknown,
+            ),
+        ];
+        for &(s, words, want) in table {
+            let ents = finish(vec![actor(s, words, words, Side::State)]);
+            let c = ctx_none();
+            let doc = Doc::new(s, &ents, &c);
+            assert_eq!(role(&doc, 0), want, "{s} / {words}");
+        }
+    }
 
     #[test]
     fn named_rebels_only() {
