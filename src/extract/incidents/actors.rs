@@ -3,7 +3,8 @@
 //! First the words around each actor say what it is to the event ([`role`]): the one acting
 //! ("the army **killed**", "an air strike **by** the military", "**claimed responsibility**"),
 //! the one acted on ("**attacked** a police post", "an **attack on** the army"), or only the
-//! one speaking ("**according to** the army", "the ministry **said**"). Then:
+//! one speaking ("**according to** the army", "the ministry **said**"), or only a description
+//! of another ("the al Qaeda**-linked** group"). Then:
 //!
 //! - Perpetrators are the actors acting, of any side, and the named armed groups of the rebel
 //!   side whose role the words do not say ("JNIM", "Boko Haram"); generic words ("gunmen",
@@ -12,7 +13,7 @@
 //!   wal Muslimin" for JNIM).
 //! - Targets are the actors acted on, the state, militia, foreign and civilian actors whose
 //!   role the words do not say, and the sides of the victims counted. An actor only
-//!   speaking is neither.
+//!   speaking or describing is neither.
 
 use super::cues::is_speech_word;
 use super::doc::Doc;
@@ -48,6 +49,8 @@ pub enum Role {
     Patient,
     /// It only speaks: "according to the army", "the ministry said".
     Speaker,
+    /// It only describes another actor: "the al Qaeda-linked group", "an Iran-backed militia".
+    Descriptor,
     /// The words do not say.
     Unknown,
 }
@@ -183,6 +186,20 @@ fn is_between_word(w: &str) -> bool {
 pub fn role(doc: &Doc, i: usize) -> Role {
     let x = &doc.ents[i];
     let se = &doc.sents[x.sent];
+    let after = doc.lower.get(x.end..).unwrap_or("");
+    if [
+        "-linked",
+        "-affiliated",
+        "-allied",
+        "-backed",
+        "-aligned",
+        "-inspired",
+    ]
+    .iter()
+    .any(|s| after.starts_with(s))
+    {
+        return Role::Descriptor;
+    }
     let j0 = doc.word_at(x.start).clamp(se.w0, se.w1);
     let j1 = doc.word_at(x.end).clamp(j0, se.w1);
     // A clause break (comma, semicolon, colon, dash) between word k-1 and word k.
@@ -310,12 +327,12 @@ pub fn incident_actors(
             let role = if victim { Role::Patient } else { role(doc, i) };
             let perpetrator = match role {
                 Role::Agent => a.side != Side::Rebel || is_named(a),
-                Role::Patient | Role::Speaker => false,
+                Role::Patient | Role::Speaker | Role::Descriptor => false,
                 Role::Unknown => a.side == Side::Rebel && is_named(a),
             };
             let target = match role {
                 Role::Patient => is_named(a) || a.side != Side::Rebel,
-                Role::Agent | Role::Speaker => false,
+                Role::Agent | Role::Speaker | Role::Descriptor => false,
                 Role::Unknown => a.side != Side::Rebel,
             };
             if perpetrator {

@@ -457,6 +457,46 @@ fn a_district_beats_the_province_it_is_in() {
     assert_eq!(loc, Some(("Dara", Some("Kesh"))), "{out:#?}");
 }
 
+/// The group claiming the attack in a later sentence is its perpetrator; the army killing
+/// fighters in another town is the perpetrator of that incident, the fighters' group its target.
+#[test]
+fn claims_and_state_perpetrators() {
+    let t = "A bomb exploded at a market in Dera on Monday, killing six people. The Kesh Front \
+             claimed responsibility in a statement. Separately, the army killed 12 Kesh Front \
+             fighters near Sarko on Sunday, according to the defence ministry.";
+    let ents = finish(vec![
+        town(t, "Dera", "Xland"),
+        date(t, "Monday", "2024-03-04", "2024-03-04"),
+        cas(
+            t,
+            "killing six people",
+            Outcome::Killed,
+            "people",
+            Side::Unknown,
+            Count::exact(6),
+        ),
+        actor(t, "Kesh Front", "Kesh Front", Side::Rebel),
+        actor(t, "army", "Xland military", Side::State),
+        cas(
+            t,
+            "killed 12 Kesh Front fighters",
+            Outcome::Killed,
+            "fighters",
+            Side::Rebel,
+            Count::exact(12),
+        ),
+        town(t, "Sarko", "Xland"),
+        date(t, "Sunday", "2024-03-03", "2024-03-03"),
+        actor(t, "defence ministry", "Xland military", Side::State),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 5));
+    assert_eq!(out.len(), 2, "{out:#?}");
+    let perps =
+        |i: &Incident| -> Vec<String> { i.perpetrators.iter().map(|p| p.name.clone()).collect() };
+    assert_eq!(perps(&out[0]), ["Kesh Front"], "{out:#?}");
+    assert_eq!(perps(&out[1]), ["Xland military"], "{out:#?}");
+}
+
 #[test]
 fn abduction_and_no_crash_on_odd_input() {
     let t = "Armed men abducted 20 students from a school in Kebbe on Friday.";
