@@ -231,7 +231,17 @@ pub fn role(doc: &Doc, i: usize) -> Role {
     if let Some(&(k, w)) = before.first() {
         let w2 = before.get(1).map_or("", |b| b.1);
         let tight = !break_before(k + 1);
-        if w == "by" && tight && !is_support_word(w2) {
+        // "killed by", "an air strike by", "carried out by"; not "rescued by".
+        if w == "by"
+            && tight
+            && (super::cues::is_attack_word(w2)
+                || super::cues::is_harm_word(w2)
+                || is_agent_verb(w2)
+                || matches!(
+                    w2,
+                    "out" | "conducted" | "perpetrated" | "committed" | "staged"
+                ))
+        {
             return Role::Agent;
         }
         if w == "to" && w2 == "according" {
@@ -446,6 +456,16 @@ mod tests {
                 Role::Patient,
             ),
             ("Five died, according to the army.", "army", Role::Speaker),
+            (
+                "Ten hostages were rescued by the army.",
+                "army",
+                Role::Unknown,
+            ),
+            (
+                "The soldiers were killed by Kesh Front fighters.",
+                "Kesh Front",
+                Role::Agent,
+            ),
             (
                 "Nine died, the defence ministry said.",
                 "defence ministry",

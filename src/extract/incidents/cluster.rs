@@ -66,7 +66,10 @@ fn keys(doc: &Doc, m: &Mention) -> Keys {
         ..Keys::default()
     };
     if let Some(p) = m.place.and_then(|i| place_of(&doc.ents[i].e.value)) {
-        if m.place.and_then(|i| precision(doc, i)) == Some(PlacePrecision::Town) {
+        // A headline's town named like its region ("Zacatecas", "Kaduna") may mean either:
+        // it keys the region only, so the body's town can join it.
+        let ambiguous = m.headline && admin1_of(p).is_some_and(|a| fold(&a) == fold(&p.name));
+        if m.place.and_then(|i| precision(doc, i)) == Some(PlacePrecision::Town) && !ambiguous {
             k.town = Some(fold(&p.name));
         }
         k.admin1 = admin1_of(p).map(|s| fold(&s));

@@ -45,10 +45,13 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
     if head.matches('(').count() > head.matches(')').count() {
         return false;
     }
-    // The story's dateline: "MOGADISHU, March 3 (Agency) -" dates the report, not the event.
+    // The story's dateline: "MOGADISHU, March 3 (Agency) -" or "BENI, DR Congo, June 12 -"
+    // dates the report, not the event.
+    let first_word = head.split(',').next().unwrap_or("");
     if head.trim_end().ends_with(',')
-        && head.chars().any(char::is_alphabetic)
-        && !head.chars().any(char::is_lowercase)
+        && first_word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !first_word.chars().any(char::is_lowercase)
+        && head.len() < 60
     {
         return false;
     }
@@ -201,6 +204,11 @@ mod tests {
                 false,
             ),
             ("KIDAL - On May 3, gunmen stormed the camp.", "May 3", true),
+            (
+                "GAO, Mali, May 3 (Agency) - Gunmen stormed the camp.",
+                "May 3",
+                false,
+            ),
         ];
         for &(s, words, want) in table {
             let ents = vec![date(s, words, "2024-05-03", "2024-05-03")];

@@ -29,6 +29,11 @@ pub enum Role {
     Owner,
 }
 
+/// Letters, all capitals: "KHARTOUM".
+fn is_all_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.chars().any(char::is_lowercase)
+}
+
 /// The role of location entity `i` (worked out once per entity, see [`Doc::memo`]).
 pub fn role(doc: &Doc, i: usize) -> Role {
     match doc.memo.roles.get(i) {
@@ -48,6 +53,16 @@ fn role_of(doc: &Doc, i: usize) -> Role {
             || after_t.starts_with(", ("))
     {
         return Role::Dateline;
+    }
+    // "KHARTOUM, Sudan —", "BENI, DR Congo, June 12 (Agency) -": a capitalised place opening
+    // the story, then a country or date, then a dash, bracket or colon.
+    if before.trim().is_empty() && is_all_caps(&x.e.text) {
+        if let Some(rest) = after.strip_prefix(',') {
+            let head: String = rest.chars().take(60).take_while(|&c| c != '.').collect();
+            if head.contains(['\u{2014}', '\u{2013}', '(', ':']) || head.contains(" - ") {
+                return Role::Dateline;
+            }
+        }
     }
     if let Some(rest) = after
         .strip_prefix("'s ")
@@ -301,12 +316,16 @@ pub fn incident_location(
     ms: &[&Mention],
     evidence: &mut Vec<usize>,
 ) -> Option<IncidentLocation> {
-    // The most specific place, the earliest among equals.
+    // The most specific place, the body's before the headline's, the earliest among equals.
     let chosen = ms
         .iter()
-        .filter_map(|m| m.place.map(|p| (specificity(doc, p), m.sent, p, m.region)))
-        .min_by_key(|&(r, s, p, _)| (r, s, p));
-    let place = chosen.and_then(|(_, _, p, _)| place_of(&doc.ents[p].e.value).map(|v| (p, v)));
+        .filter_map(|m| {
+            m.place
+                .map(|p| ((specificity(doc, p), m.headline, m.sent, p), m.region))
+        })
+        .min_by_key(|&(key, _)| key)
+        .map(|((_, _, s, p), r)| (s, p, r));
+    let place = chosen.and_then(|(_, p, _)| place_of(&doc.ents[p].e.value).map(|v| (p, v)));
     // Regions and countries named in the incident's sentences.
     let mut regions: Vec<&Place> = Vec::new();
     let mut countries: Vec<String> = Vec::new();
@@ -326,7 +345,7 @@ pub fn incident_location(
         }
     }
     let hint = chosen
-        .and_then(|(_, _, _, r)| r)
+        .and_then(|(_, _, r)| r)
         .and_then(|r| place_of(&doc.ents[r].e.value));
     let mut out = match place {
         Some((i, p)) => {
@@ -397,6 +416,21 @@ mod tests {
 
     /// (sentence, place, expected role)
     const ROLES: &[(&str, &str, Role)] = &[
+        (
+            "RALVIK, Xland \u{2014} Shelling killed 22 people in Dera on Sunday.",
+            "RALVIK",
+            Role::Dateline,
+        ),
+        (
+            "RALVIK, Xland, June 12 (Agency) - Gunmen attacked a village.",
+            "RALVIK",
+            Role::Dateline,
+        ),
+        (
+            "TAMOU, the largest town, was attacked.",
+            "TAMOU",
+            Role::Event,
+        ),
         (
             "Gunmen attacked the village of Tamou on Monday.",
             "Tamou",

@@ -837,7 +837,12 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         let gap_next = ws.get(h.w1 + 1).map_or("", |w| &text[h.end..w.start]);
         let next_f = fold(next);
         let adjacent_next = gap_next == " ";
-        let hint = if adjacent_next && REGION_HINTS.contains(&next_f.as_str()) {
+        // "the state of Zacatecas", "the province of Ghazni": an admin word and "of" before.
+        let of_before = h.w0 >= 2
+            && word_at(text, &ws, h.w0 - 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
+            && word_at(text, &ws, h.w0 - 2)
+                .is_some_and(|w| REGION_HINTS.contains(&fold(w).as_str()));
+        let hint = if of_before || adjacent_next && REGION_HINTS.contains(&next_f.as_str()) {
             Hint::Region
         } else if adjacent_next && TOWN_HINTS.contains(&next_f.as_str()) {
             Hint::Town
