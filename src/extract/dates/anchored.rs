@@ -1,4 +1,5 @@
-//! Dates anchored on the date just mentioned: "two days later", "the next day". The rules
+//! Dates anchored on the date just mentioned: "two days later", "the next day" (not "the
+//! attack came two days after the talks ended": that day is not given). The rules
 //! produce a pending shift; [`super::find`] resolves it in document order against the last
 //! resolved day before it, or drops it when there is none.
 
@@ -13,7 +14,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "days_after_previous",
         kind: Kind::Date,
-        pattern: r"(?-u:\b)(?:(?i:just|only)\s+)?(?P<n>{count})\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:later|after|afterwards|earlier|before|prior))(?-u:\b)",
+        pattern: r"(?-u:\b)(?P<came>(?i:came|comes|occurred|happened|took\s+place)\s+)?(?:(?i:just|only)\s+)?(?P<n>{count})\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:later|after|afterwards|earlier|before|prior))(?-u:\b)",
         produce: days_after_previous,
         examples: &[
             "Two days later, the army retook the town.",
@@ -23,6 +24,8 @@ pub(super) const RULES: &[Rule] = &[
         counter_examples: &[
             "The siege lasted two days.",
             "It was the second day of fighting.",
+            // The event told is the sentence's subject, placed against a day not given.
+            "The attack came two days after the talks were suspended.",
         ],
     },
     Rule {
@@ -44,6 +47,9 @@ pub(super) const RULES: &[Rule] = &[
 ];
 
 fn days_after_previous(c: &Captures, _: &Context) -> Option<Value> {
+    if c.name("came").is_some() {
+        return None;
+    }
     let n = count_number(group(c, "n"))?;
     let per = if group(c, "unit").to_ascii_lowercase().starts_with("week") {
         7

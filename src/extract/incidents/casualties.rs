@@ -325,7 +325,7 @@ fn group_rows(
             let figs: Vec<String> = all
                 .iter()
                 .map(|s| {
-                    let c = sum(&s.iter().map(|i| row(i)).collect::<Vec<_>>());
+                    let c = sum(&sentence_rows(s));
                     let by = source_near(doc, s[0].ent)
                         .map(|n| format!(" ({n})"))
                         .unwrap_or_default();

@@ -17,7 +17,7 @@
 use super::actors::named_perpetrators;
 use super::date;
 use super::doc::Doc;
-use super::location::{admin1_of, country_of};
+use super::location::{admin1_of, country_of, named_like_region};
 use super::place_of;
 use super::split::{precision, Mention};
 use crate::extract::model::PlacePrecision;
@@ -68,7 +68,7 @@ fn keys(doc: &Doc, m: &Mention) -> Keys {
     if let Some(p) = m.place.and_then(|i| place_of(&doc.ents[i].e.value)) {
         // A headline's town named like its region ("Zacatecas", "Kaduna") may mean either:
         // it keys the region only, so the body's town can join it.
-        let ambiguous = m.headline && admin1_of(p).is_some_and(|a| fold(&a) == fold(&p.name));
+        let ambiguous = m.headline && m.place.is_some_and(|i| named_like_region(doc, i));
         if m.place.and_then(|i| precision(doc, i)) == Some(PlacePrecision::Town) && !ambiguous {
             k.town = Some(fold(&p.name));
         }

@@ -291,6 +291,14 @@ pub fn admin1_of(p: &Place) -> Option<String> {
 }
 
 /// The incident's place.
+/// A town named like its first-level region ("Zacatecas", "Kaduna", "Arauca"): a headline's
+/// mention may mean either.
+pub fn named_like_region(doc: &Doc, i: usize) -> bool {
+    precision(doc, i) == Some(PlacePrecision::Town)
+        && place_of(&doc.ents[i].e.value)
+            .is_some_and(|p| admin1_of(p).is_some_and(|a| fold(&a) == fold(&p.name)))
+}
+
 /// How specific location entity `i` is, most specific first: a town (0), a sub-region (1: a
 /// district, or a region below a first-level one: "Bangui district" in Takhar), a first-level
 /// region (2), a country (3).
@@ -316,12 +324,19 @@ pub fn incident_location(
     ms: &[&Mention],
     evidence: &mut Vec<usize>,
 ) -> Option<IncidentLocation> {
-    // The most specific place, the body's before the headline's, the earliest among equals.
+    // The most specific place, the body's before the headline's, the earliest among equals; a
+    // headline's town named like its region counts as the region.
     let chosen = ms
         .iter()
         .filter_map(|m| {
-            m.place
-                .map(|p| ((specificity(doc, p), m.headline, m.sent, p), m.region))
+            m.place.map(|p| {
+                let spec = if m.headline && named_like_region(doc, p) {
+                    2
+                } else {
+                    specificity(doc, p)
+                };
+                ((spec, m.headline, m.sent, p), m.region)
+            })
         })
         .min_by_key(|&(key, _)| key)
         .map(|((_, _, s, p), r)| (s, p, r));

@@ -103,8 +103,18 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         } else if is_trend_word(w) {
             f.trend = true;
         }
-        // "since 2015", "over the years", "in recent months", "have been fighting"
-        if w == "since" && next.len() == 4 && next.bytes().all(|b| b.is_ascii_digit()) {
+        // "since 2015", "since April 2023", "over the years", "in recent months", "have been
+        // fighting"
+        let next2 = ws.get(i + 2).copied().unwrap_or("");
+        let is_year = |x: &str| x.len() == 4 && x.bytes().all(|b| b.is_ascii_digit());
+        if w == "since" && (is_year(next) || is_month_name(next) && is_year(next2)) {
+            f.trend = true;
+        }
+        // "The war has killed tens of thousands": a toll over time, not one event's.
+        if matches!(prev, "has" | "have")
+            && (w.starts_with("kill") || w == "claimed")
+            && ws.iter().any(|x| matches!(*x, "thousands" | "millions"))
+        {
             f.trend = true;
         }
         if matches!(w, "years" | "months" | "decades" | "decade")
@@ -395,4 +405,23 @@ fn spread_dates(doc: &Doc, s: usize, forced: &mut [Mention]) -> bool {
         m.date = Some(d);
     }
     true
+}
+
+/// A month's name, lower-case: "april".
+fn is_month_name(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
 }
