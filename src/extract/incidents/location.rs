@@ -120,6 +120,15 @@ fn role_of(doc: &Doc, i: usize) -> Role {
                 if w == "of" && is_relative_position(v) {
                     return Role::Away;
                 }
+                // "fled to the town of Macomia" (but "close to the town of X" is near it).
+                if w == "of"
+                    && is_away_preposition(v)
+                    && !(v == "to"
+                        && k > se.w0
+                        && matches!(doc.w(k - 1), "close" | "next" | "near"))
+                {
+                    return Role::Away;
+                }
                 break;
             }
             return Role::Event;
@@ -444,6 +453,16 @@ mod tests {
         (
             "TAMOU, the largest town, was attacked.",
             "TAMOU",
+            Role::Event,
+        ),
+        (
+            "Residents fled to the town of Tamou after the raid.",
+            "Tamou",
+            Role::Away,
+        ),
+        (
+            "Gunmen struck close to the town of Tamou.",
+            "Tamou",
             Role::Event,
         ),
         (

@@ -110,10 +110,23 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         if w == "since" && (is_year(next) || is_month_name(next) && is_year(next2)) {
             f.trend = true;
         }
-        // "The war has killed tens of thousands": a toll over time, not one event's.
+        // "The war has killed tens of thousands", "the insurgency has killed more than 4,000":
+        // a toll over time, not one event's.
         if matches!(prev, "has" | "have")
             && (w.starts_with("kill") || w == "claimed")
-            && ws.iter().any(|x| matches!(*x, "thousands" | "millions"))
+            && ws.iter().any(|x| {
+                matches!(
+                    *x,
+                    "thousands"
+                        | "millions"
+                        | "war"
+                        | "conflict"
+                        | "insurgency"
+                        | "uprising"
+                        | "rebellion"
+                        | "crisis"
+                )
+            })
         {
             f.trend = true;
         }

@@ -370,6 +370,20 @@ pub const LIST: &[Rule] = &[
         ],
     },
     Rule {
+        name: "in_name_in_area",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)(?:in|at|near) (?P<span>{name}), in (?:the )?(?:{name}) (?:district|province|region|state|department|county|municipality|prefecture)(?-u:\b)",
+        produce: town,
+        examples: &[
+            "The attackers burned homes in Tessora, in Ralvik district, on Friday.",
+            "a raid at Marlech, in the Kesh province",
+        ],
+        counter_examples: &[
+            "in January, in Ralvik district",
+            "in Tessora, in the morning",
+        ],
+    },
+    Rule {
         name: "name_paren_region",
         kind: Kind::Location,
         pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name}) \((?:{name}) (?:[Rr]egion|[Pp]rovince|[Ss]tate|[Dd]istrict)\)",
