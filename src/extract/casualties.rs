@@ -124,7 +124,7 @@ static VICTIM_PATTERN: LazyLock<String> = LazyLock::new(|| {
 const MODIFIER: &str = r"(?-i:\p{Lu})[\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}]+)*|(?:al|el|ad|ash|as|an|ar|at|az|ul)-(?-i:\p{Lu})[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*|al|\d+-year-old|other|additional|more|further|armed|unarmed|innocent|local|government|pro-government|security|military|army|police|suspected|alleged|islamist|jihadist|young|elderly|female|male|civilian|heavily|foreign|national|regular|fellow|off-duty|defenceless|defenseless|christian|muslim|displaced|unidentified|enemy|rebel|militia|special|elite|senior|junior|serving|retired|government-allied|army-backed|state-backed|auxiliary|customs|forest|border|village|school|aid|wounded|injured";
 
 /// Auxiliaries and adverbs between the victims and the outcome word.
-const FILLER: &str = r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|all|both|reportedly|reported|allegedly|confirmed|later|subsequently|directly|eventually|critically|seriously|severely|gravely|slightly|lightly|fatally|mortally|badly|feared|believed|said|to|initially|still|remain|remained|remains|went|gone|officially|now|then|instantly|immediately|tragically|either|found|left|among|those|the)\s+){0,5}";
+const FILLER: &str = r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|all|more|both|reportedly|reported|allegedly|confirmed|later|subsequently|directly|eventually|critically|seriously|severely|gravely|slightly|lightly|fatally|mortally|badly|feared|believed|said|to|initially|still|remain|remained|remains|went|gone|officially|now|then|instantly|immediately|tragically|either|found|left|among|those|the)\s+){0,5}";
 
 const KILL_PASSIVE: &str = r"killed\s+in\s+action|killed|dead|slain|murdered|executed|massacred|slaughtered|beheaded|assassinated|shot\s+dead|shot\s+and\s+killed|gunned\s+down|burn(?:ed|t)\s+(?:alive|to\s+death)|hacked\s+to\s+death|neutrali[sz]ed";
 const DIED: &str = r"died|perished|lost\s+(?:their|his|her)\s+li(?:fe|ves)|met\s+(?:their|his|her)\s+(?:end|deaths?)|succumbed";
@@ -295,6 +295,7 @@ const LIST: &[Rule] = &[
             "Nine soldiers reportedly lost their lives in the ambush.",
             "five met their end when their truck overturned",
             "Three of the wounded villagers later succumbed to their injuries.",
+            "Two more died later in hospital.",
         ],
         counter_examples: &[
             "The commander died in 2019.",
@@ -311,6 +312,7 @@ const LIST: &[Rule] = &[
             "Seven Chadian soldiers sustained serious injuries.",
             "14 others critically injured",
             "a nurse was hurt by flying glass",
+            "Dozens more were wounded.",
         ],
         counter_examples: &[
             "Several buildings were damaged.",
