@@ -18,6 +18,7 @@
 //! | `abduction_of` | "the kidnapping of three engineers" |
 //! | `left_dead` | "left 12 dead", "left five people injured" |
 //! | `death_toll` | "the death toll rose to 38" (who: "people") |
+//! | `toll_rose_to` | "the toll, initially put at twelve dead, rose to 20" (the later figure) |
 //! | `no_casualties` | "no casualties were reported", "nobody was hurt" (count exactly 0) |
 //! | `including_subgroup` | "…, including 53 gendarmes" (outcome of the casualty before it) |
 //! | `first_of_two_groups` | "**two soldiers** and three civilians were killed" (read backwards from the passive find) |
@@ -470,6 +471,20 @@ const LIST: &[Rule] = &[
         counter_examples: &[
             "The death toll is not known.",
             "A toll road was built in 2019.",
+        ],
+    },
+    Rule {
+        name: "toll_rose_to",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:death|casualty|fatality)\s+)?toll(?-u:\b)[^.;\n]{0,80}?(?-u:\b)(?:rose|risen|climbed|increased|jumped|grew|went\s+up)\s+to\s+(?P<count>{count}))(?-u:\b)(?:\s+(?P<who>{who}))?",
+        produce: death_toll,
+        examples: &[
+            "The toll, initially put at twelve dead, rose to 20 on Monday.",
+            "The toll from Sunday's ambush has since risen to 31.",
+        ],
+        counter_examples: &[
+            "Tolls rose to 5 dollars on the highway.",
+            "The toll was high; prices rose to record levels.",
         ],
     },
     Rule {

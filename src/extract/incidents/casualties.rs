@@ -290,7 +290,22 @@ fn group_rows(
         for s in &sets {
             evidence.extend(s.iter().map(|i| i.ent));
         }
-        let set_rows: Vec<Vec<CasualtyRow>> = sets.iter().map(|s| sentence_rows(s)).collect();
+        let mut set_rows: Vec<Vec<CasualtyRow>> = sets.iter().map(|s| sentence_rows(s)).collect();
+        // "The toll rose to 20" names nobody: its one row takes who and side from the victims
+        // the group's other figures name ("20 VDP").
+        if let Some(named) = all.iter().flatten().find(|i| i.v.side != Side::Unknown) {
+            for (rows, set) in set_rows.iter_mut().zip(&sets) {
+                if !set[0].revision {
+                    continue;
+                }
+                if let [r] = rows.as_mut_slice() {
+                    if r.side == Side::Unknown && r.who == "people" {
+                        r.who = named.v.who.clone();
+                        r.side = named.v.side;
+                    }
+                }
+            }
+        }
         if set_rows.len() <= 1 {
             out.extend(set_rows.into_iter().flatten());
         } else {

@@ -83,6 +83,7 @@ pub fn is_event_noun(w: &str) -> bool {
         "raid",
         "ambush",
         "strike",
+        "strikes",
         "blast",
         "explosion",
         "onslaught",

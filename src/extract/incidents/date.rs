@@ -45,14 +45,26 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
     if head.matches('(').count() > head.matches(')').count() {
         return false;
     }
-    // The story's dateline: "MOGADISHU, March 3 (Agency) -" or "BENI, DR Congo, June 12 -"
-    // dates the report, not the event.
+    // The story's dateline: "MOGADISHU, March 3 (Agency) -", "BENI, DR Congo, June 12 -" or
+    // "Ouagadougou, 5 March 2024 (AFP) -" dates the report, not the event.
     let first_word = head.split(',').next().unwrap_or("");
+    let tail: String = doc
+        .text
+        .get(x.end..se.end)
+        .unwrap_or("")
+        .chars()
+        .take(40)
+        .collect();
     if head.trim_end().ends_with(',')
-        && first_word.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && !first_word.chars().any(char::is_lowercase)
         && head.len() < 60
+        && (first_word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !first_word.chars().any(char::is_lowercase)
+            || super::location::is_agency_dateline(&tail))
     {
+        return false;
+    }
+    // "The toll rose to 20 on Monday": the day of the count, not of the event.
+    if (se.w0..j).any(|k| is_revision_verb(doc.w(k))) {
         return false;
     }
     for k in (first..j).rev().take(6) {
@@ -207,6 +219,16 @@ mod tests {
             (
                 "GAO, Mali, May 3 (Agency) - Gunmen stormed the camp.",
                 "May 3",
+                false,
+            ),
+            (
+                "Gao, 3 May 2024 (Agency) - Gunmen stormed the camp.",
+                "3 May 2024",
+                false,
+            ),
+            (
+                "The toll rose to 20 on Monday after more bodies were found.",
+                "Monday",
                 false,
             ),
         ];

@@ -29,6 +29,23 @@ pub enum Role {
     Owner,
 }
 
+/// The rest of a dateline after the place: "…, 5 March 2024 (AFP) -": an agency's name in
+/// brackets, then a dash.
+pub fn is_agency_dateline(head: &str) -> bool {
+    let Some(open) = head.find('(') else {
+        return false;
+    };
+    let Some(close) = head[open..].find(')').map(|c| open + c) else {
+        return false;
+    };
+    let agency = &head[open + 1..close];
+    let after = head[close + 1..].trim_start();
+    !agency.is_empty()
+        && agency.len() <= 24
+        && agency.chars().next().is_some_and(char::is_uppercase)
+        && after.starts_with(['-', '\u{2014}', '\u{2013}'])
+}
+
 /// Letters, all capitals: "KHARTOUM".
 fn is_all_caps(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.chars().any(char::is_lowercase)
@@ -55,11 +72,14 @@ fn role_of(doc: &Doc, i: usize) -> Role {
         return Role::Dateline;
     }
     // "KHARTOUM, Sudan —", "BENI, DR Congo, June 12 (Agency) -": a capitalised place opening
-    // the story, then a country or date, then a dash, bracket or colon.
-    if before.trim().is_empty() && is_all_caps(&x.e.text) {
+    // the story, then a country or date, then a dash, bracket or colon; or any place opening
+    // it before an agency's name and a dash ("Ouagadougou, 5 March 2024 (AFP) -").
+    if before.trim().is_empty() {
         if let Some(rest) = after.strip_prefix(',') {
             let head: String = rest.chars().take(60).take_while(|&c| c != '.').collect();
-            if head.contains(['\u{2014}', '\u{2013}', '(', ':']) || head.contains(" - ") {
+            let caps_cue =
+                head.contains(['\u{2014}', '\u{2013}', '(', ':']) || head.contains(" - ");
+            if is_all_caps(&x.e.text) && caps_cue || is_agency_dateline(&head) {
                 return Role::Dateline;
             }
         }
@@ -454,6 +474,11 @@ mod tests {
             "TAMOU, the largest town, was attacked.",
             "TAMOU",
             Role::Event,
+        ),
+        (
+            "Ralvik, 5 March 2024 (AFP) - Gunmen attacked a village near Dera.",
+            "Ralvik",
+            Role::Dateline,
         ),
         (
             "Residents fled to the town of Tamou after the raid.",
