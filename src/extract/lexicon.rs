@@ -82,9 +82,8 @@ impl Lexicon {
     /// All leftmost-longest, non-overlapping matches in `text`. When several names of the same
     /// length match at one place, every payload is returned (same span), in insertion order.
     pub fn find(&self, text: &str) -> Vec<LexMatch> {
-        let ws = words(text);
-        let folded: Vec<String> = ws.iter().map(|w| fold(&text[w.start..w.end])).collect();
-        self.find_in(text, &ws, &folded)
+        let f = super::text::folded_words(text);
+        self.find_in(text, &f.words, &f.folded)
     }
 
     /// As [`Lexicon::find`], with the words and their folded forms computed by the caller (so
@@ -155,17 +154,18 @@ fn case_ok(e: &Entry, span: &str) -> bool {
         Case::Exact => {
             // Compare letters with diacritics stripped but case kept.
             let strip = |s: &str| -> String {
-                s.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .map(|c| {
-                        let f = fold(&c.to_string());
-                        if c.is_uppercase() {
-                            f.to_uppercase()
-                        } else {
-                            f
-                        }
-                    })
-                    .collect()
+                let mut out = String::with_capacity(s.len());
+                let mut buf = String::new();
+                for c in s.chars().filter(|c| c.is_alphanumeric()) {
+                    buf.clear();
+                    super::text::fold_char(c, &mut buf);
+                    if c.is_uppercase() {
+                        out.extend(buf.chars().flat_map(char::to_uppercase));
+                    } else {
+                        out.push_str(&buf);
+                    }
+                }
+                out
             };
             strip(span) == strip(&e.original)
         }

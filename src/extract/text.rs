@@ -71,6 +71,45 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// A text's words with their folded forms, shared by the dimensions that look words up in
+/// tables (actors, weapons, macro-regions): see [`folded_words`].
+#[derive(Debug)]
+pub struct FoldedWords {
+    text: String,
+    /// The words, as [`words`] gives them.
+    pub words: Vec<Word>,
+    /// Each word folded as [`fold`] does.
+    pub folded: Vec<String>,
+}
+
+thread_local! {
+    static LAST_FOLDED: std::cell::RefCell<Option<std::rc::Rc<FoldedWords>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The words of `text` and their folded forms, computed once per text: the last text's are
+/// kept (one entry, compared by content), so the dimensions of one extraction share them.
+pub fn folded_words(text: &str) -> std::rc::Rc<FoldedWords> {
+    let cached = LAST_FOLDED.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|f| f.text == text)
+            .map(std::rc::Rc::clone)
+    });
+    if let Some(f) = cached {
+        return f;
+    }
+    let ws = words(text);
+    let folded = ws.iter().map(|w| fold(&text[w.start..w.end])).collect();
+    let f = std::rc::Rc::new(FoldedWords {
+        text: text.to_string(),
+        words: ws,
+        folded,
+    });
+    LAST_FOLDED.with(|c| *c.borrow_mut() = Some(std::rc::Rc::clone(&f)));
+    f
+}
+
 /// Sentence bounds in byte offsets: a sentence ends at a line break, or at `.`, `!` or `?`
 /// followed by a space and an upper-case letter or a quote, unless the word before the stop is a
 /// known abbreviation ("Gen.", "Feb.", "p.m.") or a single capital ("U.").

@@ -39,7 +39,7 @@ use super::context::Context;
 use super::lexicon::{Case, Lexicon};
 use super::model::{Place, PlacePrecision, Value};
 use super::rule::{Found, RuleSet};
-use super::text::{fold, words, Word};
+use super::text::{fold, Word};
 use gazetteer::{PlaceKind, Record, GAZETTEER};
 
 /// The context rules (the gazetteer and macro-region matches are not regex rules).
@@ -572,12 +572,14 @@ fn joinable(gap: &str) -> bool {
 }
 
 /// Finds the longest gazetteer names starting at capitalised words.
-fn gazetteer_hits(text: &str, ws: &[Word]) -> Vec<Hit> {
+fn gazetteer_hits(text: &str, ws: &[Word], folded: &[String]) -> Vec<Hit> {
     let g = &*GAZETTEER;
     let mut out = Vec::new();
     let mut key = String::new();
     let mut buf = String::new();
     let mut ids = Vec::new();
+    // Names recur in an article ("Niger" ten times): each key is looked up once.
+    let mut memo: std::collections::HashMap<String, (Vec<u32>, bool)> = Default::default();
     let mut i = 0;
     while i < ws.len() {
         let first = &text[ws[i].start..ws[i].end];
@@ -586,7 +588,7 @@ fn gazetteer_hits(text: &str, ws: &[Word]) -> Vec<Hit> {
             continue;
         }
         key.clear();
-        key.push_str(&fold(first));
+        key.push_str(&folded[i]);
         if NEVER_START.contains(&key.as_str()) || !g.may_start(&key) {
             i += 1;
             continue;
@@ -595,18 +597,28 @@ fn gazetteer_hits(text: &str, ws: &[Word]) -> Vec<Hit> {
         let mut n = 1;
         loop {
             let j = i + n - 1;
-            g.lookup(&key, &mut buf, &mut ids);
-            if !ids.is_empty() {
-                best = Some((j, ids.clone()));
+            let (found, continues) = match memo.get(&key) {
+                Some((found, continues)) => (found, *continues),
+                None => {
+                    g.lookup(&key, &mut buf, &mut ids);
+                    let continues = g.continues(&key, &mut buf);
+                    let entry = memo
+                        .entry(key.clone())
+                        .or_insert((std::mem::take(&mut ids), continues));
+                    (&entry.0, continues)
+                }
+            };
+            if !found.is_empty() {
+                best = Some((j, found.clone()));
             }
             if n >= 6 || j + 1 >= ws.len() || !joinable(&text[ws[j].end..ws[j + 1].start]) {
                 break;
             }
-            if !g.continues(&key, &mut buf) {
+            if !continues {
                 break;
             }
             key.push(' ');
-            key.push_str(&fold(&text[ws[j + 1].start..ws[j + 1].end]));
+            key.push_str(&folded[j + 1]);
             n += 1;
         }
         match best {
@@ -802,8 +814,9 @@ fn relative_after(text: &str, end: usize) -> Option<String> {
 /// Finds places in `text`.
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let g = &*GAZETTEER;
-    let ws = words(text);
-    let hits = gazetteer_hits(text, &ws);
+    let fw = crate::extract::text::folded_words(text);
+    let ws = &fw.words;
+    let hits = gazetteer_hits(text, ws, &fw.folded);
     let countries = counts_countries(text, &ws, &hits);
     let mut out: Vec<Found> = Vec::new();
 

@@ -177,30 +177,3 @@ fn never_panics_on_odd_input() {
     assert!(n >= 40000);
     eprintln!("places: {} bytes in {:?}", big.len(), t.elapsed());
 }
-
-#[test]
-fn timing_breakdown() {
-    let t = std::time::Instant::now();
-    let _ = &*GAZETTEER;
-    let a = t.elapsed();
-    let _ = &*RULES;
-    let b = t.elapsed();
-    let _ = &*RELATIVE;
-    let c = t.elapsed();
-    let text = "Soldiers died near Niamey in Niger. The army said on Monday that gunmen on motorbikes attacked. ".repeat(2000);
-    let ws = words(&text);
-    let d0 = std::time::Instant::now();
-    let hits = gazetteer_hits(&text, &ws);
-    let d = d0.elapsed();
-    let e0 = std::time::Instant::now();
-    let r = RULES.run(&text, &ctx());
-    let e = e0.elapsed();
-    eprintln!(
-        "load {a:?} rules {:?} relative {:?} | {} bytes: hits {d:?} ({}), rules {e:?} ({})",
-        b - a,
-        c - b,
-        text.len(),
-        hits.len(),
-        r.len()
-    );
-}
