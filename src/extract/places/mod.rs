@@ -817,7 +817,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let fw = crate::extract::text::folded_words(text);
     let ws = &fw.words;
     let hits = gazetteer_hits(text, ws, &fw.folded);
-    let countries = counts_countries(text, &ws, &hits);
+    let countries = counts_countries(text, ws, &hits);
     let mut out: Vec<Found> = Vec::new();
 
     // Macro-regions first: at the same span they win over a gazetteer record ("Sahel").
@@ -846,14 +846,14 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         if inside_group_name(text, h.start) {
             continue;
         }
-        let next = word_at(text, &ws, h.w1 + 1).unwrap_or("");
+        let next = word_at(text, ws, h.w1 + 1).unwrap_or("");
         let gap_next = ws.get(h.w1 + 1).map_or("", |w| &text[h.end..w.start]);
         let next_f = fold(next);
         let adjacent_next = gap_next == " ";
         // "the state of Zacatecas", "the province of Ghazni": an admin word and "of" before.
         let of_before = h.w0 >= 2
-            && word_at(text, &ws, h.w0 - 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
-            && word_at(text, &ws, h.w0 - 2)
+            && word_at(text, ws, h.w0 - 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
+            && word_at(text, ws, h.w0 - 2)
                 .is_some_and(|w| REGION_HINTS.contains(&fold(w).as_str()));
         let hint = if of_before || adjacent_next && REGION_HINTS.contains(&next_f.as_str()) {
             Hint::Region
@@ -870,7 +870,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         if r.kind != PlaceKind::Country {
             if single
                 && COMMON_WORDS.contains(&name_f.as_str())
-                && (sentence_initial(text, &ws, h.w0) || !countries.has(r.cc))
+                && (sentence_initial(text, ws, h.w0) || !countries.has(r.cc))
             {
                 continue;
             }
@@ -892,7 +892,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         if matches!(r.kind, PlaceKind::Town | PlaceKind::District) {
             // Person names: after a title, or next to another capitalised word.
             let prev = if h.w0 > 0 {
-                word_at(text, &ws, h.w0 - 1)
+                word_at(text, ws, h.w0 - 1)
             } else {
                 None
             };
@@ -908,7 +908,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
                 }
                 if gap_prev == " "
                     && starts_upper(p)
-                    && !sentence_initial(text, &ws, h.w0 - 1)
+                    && !sentence_initial(text, ws, h.w0 - 1)
                     && !NEVER_START.contains(&pf.as_str())
                     && g.demonym(&pf).is_none()
                 {
