@@ -256,7 +256,7 @@ macro_rules! active {
         concat!(
             r"(?i)(?P<span>(?-u:\b)(?:",
             $verb,
-            r")\s+(?P<count>{count_or_a})(?:\s+(?P<who>{who}))?)(?P<tail>{tail})?"
+            r")\s+(?P<count>{count_or_a})(?:\s+of\s+(?:its|their|his|her|our))?(?:\s+(?P<who>{who}))?)(?P<tail>{tail})?"
         )
     };
 }
@@ -378,6 +378,7 @@ const LIST: &[Rule] = &[
         examples: &[
             "The attack killed 36 soldiers, injuring several others, some critically.",
             "The explosion wounded 12 in the market.",
+            "The second strike hit a checkpoint, wounding two of its members.",
             "Shelling injured two children and a woman.",
         ],
         counter_examples: &[
@@ -773,8 +774,12 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     for mut f in found {
         let here = sentence_of(f.start);
         // The last kept casualty with a real who, and its sentence.
+        // Not a part ("including a child"): "…, including a child, and injuring 43" are
+        // people, not children.
         let before = out.iter().rev().find_map(|p| match &p.value {
-            Value::Casualty(v) if !v.who.is_empty() && v.who != "others" => {
+            Value::Casualty(v)
+                if !v.who.is_empty() && v.who != "others" && p.rule != "including_subgroup" =>
+            {
                 Some((sentence_of(p.start), v.clone()))
             }
             _ => None,

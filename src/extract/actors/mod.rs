@@ -42,6 +42,7 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
 const LIST: &[Rule] = &[
     state_forces::DEMONYM_FORCE,
     state_forces::POSSESSIVE_FORCE,
+    state_forces::DEMONYM_ARMS,
     state_forces::COUNTRY_FORCE,
     state_forces::MINISTRY,
     state_forces::PRO_GOVERNMENT,

@@ -323,6 +323,30 @@ pub const DEMONYM_FORCE: Rule = Rule {
     ],
 };
 
+/// "a Russian missile", "Turkish drones", "Israeli air strikes": a country's weapon stands for
+/// its military. The span is the demonym; the weapon is its own entity.
+pub const DEMONYM_ARMS: Rule = Rule {
+    name: "state_arms_demonym",
+    kind: Kind::Actor,
+    pattern: r"(?-u:\b)(?P<span>(?P<dem>{demonym}))[ \t]+(?:(?i:air|drone|missile|rocket|artillery|fighter)[ \t]+)?(?i:missiles?|drones?|air[ \t-]?strikes?|airstrikes?|warplanes?|jets?|helicopters?|gunships?|shelling|artillery|rockets?|strikes?|bombardment)(?-u:\b)",
+    produce: country_military,
+    examples: &[
+        "A Russian missile hit the apartment block.",
+        "Turkish drones struck a vehicle near the town.",
+        "Israeli air strikes killed 12 people.",
+    ],
+    counter_examples: &[
+        "A missile hit the apartment block.",
+        "Russian officials denied the strike.",
+        "the russian missile, written in lower case",
+    ],
+};
+
+fn country_military(caps: &Captures, _: &Context) -> Option<Value> {
+    let c = COUNTRIES.get(caps.name("dem")?.as_str())?;
+    state(format!("{} military", c.name), Some(c.code.clone()))
+}
+
 /// "Niger’s armed forces", "Mali's army".
 pub const POSSESSIVE_FORCE: Rule = Rule {
     name: "state_force_possessive",

@@ -33,11 +33,20 @@ fn is_named(a: &ActorValue) -> bool {
     a.name.chars().any(char::is_uppercase)
 }
 
-/// Whether actor entity `i` lies inside a casualty figure ("55 jihadists were killed").
+/// Whether actor entity `i` lies inside a casualty figure ("55 jihadists were killed") or names
+/// whose members it counts ("killing three fighters **of the SDF**").
 fn is_victim(doc: &Doc, i: usize) -> bool {
     let x = &doc.ents[i];
-    doc.ents_of(x.sent, Kind::Casualty)
-        .any(|c| doc.ents[c].start <= x.start && x.end <= doc.ents[c].end)
+    doc.ents_of(x.sent, Kind::Casualty).any(|c| {
+        let c = &doc.ents[c];
+        let inside = c.start <= x.start && x.end <= c.end;
+        let gap = doc.between(c.end, x.start);
+        let members_of = c.end <= x.start
+            && gap.len() <= 40
+            && gap.trim_start().starts_with("of ")
+            && !gap.contains([',', '.', ';', '(']);
+        inside || members_of
+    })
 }
 
 /// What an actor is to the event its sentence tells, by the words around it.
@@ -117,6 +126,27 @@ fn is_support_word(w: &str) -> bool {
         "escorted",
     ];
     WORDS.contains(&w)
+}
+
+/// Weapons named right after their user: "a Russian missile", "the junta's air strike".
+fn is_weapon_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "air"
+            | "drone"
+            | "drones"
+            | "missile"
+            | "missiles"
+            | "rocket"
+            | "rockets"
+            | "warplane"
+            | "warplanes"
+            | "jets"
+            | "artillery"
+            | "shelling"
+            | "helicopter"
+            | "helicopters"
+    )
 }
 
 /// Words before an actor that make it the one acted on: "attacked a post", "an attack on".
@@ -272,7 +302,7 @@ pub fn role(doc: &Doc, i: usize) -> Role {
             continue;
         }
         // "a Taliban attack", "the junta's air strike": the group's own act.
-        if k == j1 && (super::cues::is_event_noun(w) || matches!(w, "air" | "drone")) {
+        if k == j1 && (super::cues::is_event_noun(w) || is_weapon_noun(w)) {
             return Role::Agent;
         }
         if aside && !is_agent_verb(w) && !is_speech_word(w) {
@@ -305,6 +335,24 @@ pub fn role(doc: &Doc, i: usize) -> Role {
     Role::Unknown
 }
 
+/// The actor a bracketed short name right after it stands for: "Syrian Democratic Forces
+/// (SDF)" → the long name's entity.
+fn abbreviation_of(doc: &Doc, i: usize) -> Option<usize> {
+    let x = &doc.ents[i];
+    let before = doc.text.get(..x.start)?.trim_end();
+    if !before.ends_with('(') {
+        return None;
+    }
+    let open = before.len() - 1;
+    doc.ents_of(x.sent, Kind::Actor)
+        .filter(|&j| j != i)
+        .find(|&j| {
+            doc.text
+                .get(doc.ents[j].end..open)
+                .is_some_and(|g| g.trim().is_empty())
+        })
+}
+
 /// The named rebel actors of sentence `s`, not counted as victims.
 pub fn named_perpetrators<'a>(doc: &Doc<'a>, s: usize) -> Vec<&'a ActorValue> {
     doc.ents_of(s, Kind::Actor)
@@ -333,8 +381,11 @@ pub fn incident_actors(
             if a.name.is_empty() {
                 continue;
             }
-            let victim = is_victim(doc, i);
-            let role = if victim { Role::Patient } else { role(doc, i) };
+            // "the Syrian Democratic Forces (SDF)": the bracketed short name plays the long one's
+            // part.
+            let at = abbreviation_of(doc, i).unwrap_or(i);
+            let victim = is_victim(doc, at);
+            let role = if victim { Role::Patient } else { role(doc, at) };
             let perpetrator = match role {
                 Role::Agent => a.side != Side::Rebel || is_named(a),
                 Role::Patient | Role::Speaker | Role::Descriptor => false,

@@ -39,7 +39,10 @@ fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
         let mut prev = "";
         for k in se.w0..se.w1 {
             let w = doc.w(k);
+            let next = if k + 1 < se.w1 { doc.w(k + 1) } else { "" };
             let p = |x: &str| w.starts_with(x);
+            // "shot down 28 drones": air defence, not a shooting on the ground.
+            let shot_down = matches!(w, "shot" | "shooting") && next == "down";
             if p("storm")
                 || p("overran")
                 || p("overrun")
@@ -69,7 +72,7 @@ fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
                 )
                 || (w == "fire" && matches!(prev, "opened" | "open" | "opening"))
             {
-                m.ground = true;
+                m.ground |= !shot_down;
             }
             if p("bomb") || p("explo") || p("blast") || p("landmine") || matches!(w, "ied" | "ieds")
             {

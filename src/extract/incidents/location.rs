@@ -137,7 +137,9 @@ fn role_of(doc: &Doc, i: usize) -> Role {
                 if is_speaker_role(v) {
                     return Role::Speaker;
                 }
-                if w == "of" && is_relative_position(v) {
+                // "west of X" (not "the southern city of X": a compass word before a filler
+                // describes the place itself).
+                if w == "of" && is_relative_position(v) && k + 1 == j {
                     return Role::Away;
                 }
                 // "fled to the town of Macomia" (but "close to the town of X" is near it).
@@ -479,6 +481,16 @@ mod tests {
             "Ralvik, 5 March 2024 (AFP) - Gunmen attacked a village near Dera.",
             "Ralvik",
             Role::Dateline,
+        ),
+        (
+            "A drone attack on the southern city of Tamou wounded five.",
+            "Tamou",
+            Role::Event,
+        ),
+        (
+            "Gunmen attacked a post 20 km west of Tamou.",
+            "Tamou",
+            Role::Away,
         ),
         (
             "Residents fled to the town of Tamou after the raid.",

@@ -497,6 +497,33 @@ fn claims_and_state_perpetrators() {
     assert_eq!(perps(&out[1]), ["Xland military"], "{out:#?}");
 }
 
+/// Fighters "of" a group counted as killed make the group a target, and its bracketed short
+/// name with it.
+#[test]
+fn members_of_a_group_and_its_short_name_are_victims() {
+    let t = "A drone struck a car near Dera on Monday, killing three fighters of the Kesh \
+             Front (KF), the group said.";
+    let ents = finish(vec![
+        town(t, "Dera", "Xland"),
+        date(t, "Monday", "2024-03-04", "2024-03-04"),
+        cas(
+            t,
+            "killing three fighters",
+            Outcome::Killed,
+            "fighters",
+            Side::Rebel,
+            Count::exact(3),
+        ),
+        actor(t, "Kesh Front", "Kesh Front", Side::Rebel),
+        actor(t, "KF", "Kesh Front", Side::Rebel),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 5));
+    assert_eq!(out.len(), 1, "{out:#?}");
+    assert!(out[0].perpetrators.is_empty(), "{out:#?}");
+    let targets: Vec<&str> = out[0].targets.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(targets, ["Kesh Front"], "{out:#?}");
+}
+
 #[test]
 fn abduction_and_no_crash_on_odd_input() {
     let t = "Armed men abducted 20 students from a school in Kebbe on Friday.";
