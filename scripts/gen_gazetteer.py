@@ -59,6 +59,8 @@ TOWN_MIN_POP = {"IN": 15000, "ID": 15000, "TR": 15000, "IR": 15000, "TH": 15000,
 NO_DISTRICTS = set("IN ID TR IR TH VN MY ZA EG MA DZ TN CY IL LB JO SG BN".split())
 TOWN_MIN_POP_DEEP = 1000
 TOWN_MIN_POP_ELSEWHERE = 20000
+# The Arabic article at the head of a place name, folded ("Al Fallujah", "Ar Raqqah").
+ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ath", "adh"}
 # Alternate names (other spellings, other languages) are kept for towns this large only.
 ALT_NAMES_MIN_POP = 100000
 
@@ -349,10 +351,18 @@ def main():
     aliases = {}
     for i, r in enumerate(records):
         seen = {r[-1]}
+        keys = []
         for n in r[7]:
             k = key_of(n)
             if r[0] in "rd":
                 k = strip_admin_words(k)
+            keys.append(k)
+            # News often drops the Arabic article: "Al Fallujah" is "Fallujah", "Al Hasakah"
+            # "Hasakah" (the rest at least five letters: "As Salt" is not "Salt").
+            first, _, rest = k.partition(" ")
+            if r[0] != "c" and first in ARABIC_ARTICLES and len(rest) >= 5:
+                keys.append(rest)
+        for k in keys:
             if not k or k in seen or len(k) < 2:
                 continue
             seen.add(k)

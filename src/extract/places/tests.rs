@@ -71,6 +71,9 @@ fn gazetteer_resolves_region_and_country() {
     assert_eq!(f[0].3.as_deref(), Some("Borno"));
     let f = found("Clashes in the Far North region of Cameroon.");
     assert_eq!((f[0].0.as_str(), f[0].1), ("Far North", "gazetteer_region"));
+    // The Arabic article dropped: "Fallujah" is GeoNames' "Al Fallūjah".
+    let f = found("Gunmen attacked a checkpoint in Fallujah, Iraq.");
+    assert_eq!((f[0].0.as_str(), f[0].2.as_str()), ("Fallujah", "Al Fallūjah"));
     // "the state of X" is the state, not its capital of the same name.
     let f = found("Gunmen opened fire at a party in the northern state of Zacatecas.");
     assert_eq!((f[0].0.as_str(), f[0].1), ("Zacatecas", "gazetteer_region"));
