@@ -10,7 +10,9 @@
 //! - buttons "Export JSON" (`#export-json`) and "Open JSON" (`#open-json-button`), the file
 //!   input `#open-json`; errors in `role="alert"`;
 //! - Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (also ⌘ on a Mac);
-//! - text pieces of the article view are `<span data-start="N">` (code points); select and
+//! - the article view is drawn in blocks `<span data-base="B" data-entity-base="E">`; their
+//!   text pieces are `<span data-start="N">` (code point B + N of the article) and their marks
+//!   carry `data-entity="I"` (entity E + I) and `data-id`; select and
 //!   press 1–7 (or pick a kind in the `#label-menu` that a selection opens) to label; marks
 //!   carry `data-status` (auto / confirmed / edited); the span editor is `#span-editor`; "?" toggles `#shortcuts`
 //!   (`role="dialog"`); lost manual spans are listed in `#lost-spans`; incident cards hold the
