@@ -143,7 +143,10 @@ pub fn Incidents(props: &IncidentsProps) -> Html {
                     "The first {MAX_CARDS} of {} incidents are shown; all are in the export.",
                     incidents.len()) }</p>
             }
-            { for incidents.iter().take(MAX_CARDS).map(card_of) }
+            // One keyed list of its own: a `for` here would be flattened into this section's
+            // children, which are not keyed, and a list that is not keyed is matched from its
+            // end, so an incident added at the end would redraw every card.
+            { incidents.iter().take(MAX_CARDS).map(card_of).collect::<Html>() }
             <button type="button" id="add-incident" onclick={add}>{ "Add incident" }</button>
             <Choices id="span-ids" options={Rc::new(doc.entities.iter().map(|e| {
                 (e.id.clone(), format!("{} “{}”", kind_label(e.kind), e.text))
