@@ -65,12 +65,15 @@ struct ChoicesProps {
     options: Rc<Vec<(String, String)>>,
 }
 
+/// The options are keyed by position: Yew matches a list without keys from its end, so the
+/// spans found in a sentence added at the end of a long article would shift every one of
+/// thousands of options onto its neighbour; keyed by position, only the new ones are added.
 #[component]
 fn Choices(p: &ChoicesProps) -> Html {
     html! {
         <datalist id={p.id.clone()}>
-            { for p.options.iter().map(|(v, label)| html! {
-                <option value={v.clone()}>{ label.clone() }</option>
+            { for p.options.iter().enumerate().map(|(i, (v, label))| html! {
+                <option key={i} value={v.clone()}>{ label.clone() }</option>
             }) }
         </datalist>
     }
