@@ -340,9 +340,30 @@ async fn an_opened_document_is_shown_exactly_as_saved() {
     );
     assert!(page.find("[role=alert]").is_none());
 
-    // Undo goes back to the work before opening.
-    page.click("button[title^=Undo]").await;
+    // The opened file is a new workspace entry with nothing to undo; the work before opening
+    // stays, as it was, in its own entry.
+    assert!(page.get("button[title^=Undo]").has_attribute("disabled"));
+    let entries = page.all("#workspace-list [data-entry]");
+    assert_eq!(entries.len(), 2, "the work and the opened file");
+    let older = entries
+        .iter()
+        .find(|e| !e.class_list().contains("open"))
+        .expect("the work before opening");
+    let open: HtmlElement = older
+        .query_selector(".entry-title")
+        .unwrap()
+        .expect("its Open button")
+        .dyn_into()
+        .unwrap();
+    open.click();
+    yew::scheduler::flush().await;
     assert_eq!(page.text_value(), "work before opening");
+    // Opening the same file again adds another entry.
+    page.open_file("saved.json", &json).await;
+    page.wait_for("mark[data-id=m1]", 2000)
+        .await
+        .expect("opened again");
+    assert_eq!(page.all("#workspace-list [data-entry]").len(), 3);
 }
 
 #[wasm_bindgen_test]

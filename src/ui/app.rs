@@ -30,7 +30,7 @@ use super::components::incidents::Incidents;
 use super::components::legend::Legend;
 use super::components::toolbar::Toolbar;
 use super::state::{Action, DocRef, State};
-use super::workspace_panel::{StateHandle, WorkspacePanel};
+use super::workspace_panel::{Importer, Opened, StateHandle, WorkspacePanel};
 
 /// The credit the place data's licence asks for.
 pub const CREDIT: &str = "Place data: GeoNames (geonames.org), CC BY 4.0";
@@ -145,6 +145,22 @@ pub fn App() -> Html {
         });
     }
 
+    // Open JSON adds the document as a new workspace entry, through the panel; were no panel
+    // there, it would replace the open document (undoably).
+    let importer = (*use_memo((), |_| Importer::default())).clone();
+    let on_open = {
+        let importer = importer.clone();
+        let dispatch = dispatch.clone();
+        (*use_memo((), move |_| {
+            Callback::from(move |(doc, name): Opened| {
+                if let Some(doc) = importer.import(doc, name) {
+                    dispatch.emit(Action::Open(doc));
+                }
+            })
+        }))
+        .clone()
+    };
+
     let doc = DocRef(state.doc.clone());
     let send = |a: Action| {
         let dispatch = dispatch.clone();
@@ -156,7 +172,7 @@ pub fn App() -> Html {
                 <h1>{ "Sitrep" }</h1>
                 <p class="tagline">{ "Highlights and incident records from conflict news" }</p>
                 <Toolbar doc={doc.clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
-                    dispatch={dispatch.clone()} />
+                    dispatch={dispatch.clone()} {on_open} />
             </header>
             if let Some(msg) = &state.error {
                 <div class="alert" role="alert">
@@ -197,7 +213,7 @@ pub fn App() -> Html {
                         on_show={on_show} />
                 </section>
             </main>
-            <WorkspacePanel state={StateHandle::new(state.clone())} />
+            <WorkspacePanel state={StateHandle::new(state.clone())} {importer} />
             if help.0 {
                 <div id="shortcuts" class="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
                     <h2>{ "Keyboard shortcuts" }</h2>
