@@ -84,7 +84,8 @@ fn Choices(p: &ChoicesProps) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 struct CardProps {
     inc: Incident,
-    /// The incident's evidence entities (those that exist), in its order.
+    /// The incident's evidence entities (those that exist), in its order, without their
+    /// offsets ([`as_shown`]).
     evidence: Vec<Entity>,
     found: Vec<checks::Finding>,
     others: bool,
@@ -109,6 +110,19 @@ fn Card(p: &CardProps) -> Html {
     card(&ctx, &p.inc)
 }
 
+/// An evidence entity as a card uses it: without its offsets, which a card does not show and
+/// which move whenever text is typed before the span, so that typing does not re-render every
+/// card after the edit.
+fn as_shown(e: &Entity) -> Entity {
+    Entity {
+        start: 0,
+        end: 0,
+        start_utf16: 0,
+        end_utf16: 0,
+        ..e.clone()
+    }
+}
+
 /// Most incident cards drawn.
 pub const MAX_CARDS: usize = 200;
 
@@ -126,7 +140,7 @@ pub fn Incidents(props: &IncidentsProps) -> Html {
         let evidence: Vec<Entity> = inc
             .evidence
             .iter()
-            .filter_map(|e| index.get(e.as_str()).map(|x| (*x).clone()))
+            .filter_map(|e| index.get(e.as_str()).map(|x| as_shown(x)))
             .collect();
         html! {
             <Card key={inc.id.clone()} inc={inc.clone()} evidence={evidence}
