@@ -322,27 +322,66 @@ fn fnv(h: u64, bytes: &[u8]) -> u64 {
         .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// A key for each block, for the page's keyed list of blocks: a hash of the block's text and
-/// how many earlier blocks have the same hash, so keys are unique, and a block keeps its key
-/// when text is typed or paragraphs are added anywhere else. (Without keys, the page's list
-/// would be matched from its end, and a paragraph added at the end would pair every block with
-/// its neighbour and redraw them all.) A block whose text changes gets a new key and is drawn
-/// anew; a change of its highlights only keeps the key, so the marks are updated in place (and
-/// a focused highlight keeps the focus).
-pub fn block_keys(text: &str, blocks: &[Block]) -> Vec<String> {
-    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
-    blocks
-        .iter()
-        .map(|b| {
-            let h = fnv(
-                FNV_OFFSET,
-                text.get(b.bytes.clone()).unwrap_or("").as_bytes(),
-            );
-            let n = seen.entry(h).or_insert(0);
-            *n += 1;
-            format!("{h:016x}-{n}")
-        })
-        .collect()
+/// Keys for the page's keyed list of blocks, kept from one document to the next (without keys,
+/// Yew matches a list from its end, and a paragraph added at the end would pair every block
+/// with its neighbour and redraw them all). [`BlockIds::next`] gives each block of a new
+/// document an id:
+/// - the blocks whose text is unchanged at the start and at the end of the list keep theirs;
+/// - the changed blocks in between take the ids of the blocks they replace, in order, so the
+///   paragraph being typed in (or resized, relabelled, undone) is updated in place rather than
+///   drawn anew;
+/// - any further block gets a new id.
+///
+/// Ids are unique within a document.
+#[derive(Clone, Debug, Default)]
+pub struct BlockIds {
+    /// The previous document's blocks: a hash of each one's text, and its id.
+    hashes: Vec<u64>,
+    ids: Vec<u64>,
+    /// The last new id given.
+    fresh: u64,
+}
+
+impl BlockIds {
+    /// The ids of `blocks` (of `text`), given the previous call's blocks.
+    pub fn next(&mut self, text: &str, blocks: &[Block]) -> Vec<u64> {
+        let hashes: Vec<u64> = blocks
+            .iter()
+            .map(|b| {
+                fnv(
+                    FNV_OFFSET,
+                    text.get(b.bytes.clone()).unwrap_or("").as_bytes(),
+                )
+            })
+            .collect();
+        let (old, new) = (self.hashes.len(), hashes.len());
+        let head = self
+            .hashes
+            .iter()
+            .zip(&hashes)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let tail = self.hashes[head..]
+            .iter()
+            .rev()
+            .zip(hashes[head..].iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let mut ids = Vec::with_capacity(new);
+        ids.extend_from_slice(&self.ids[..head]);
+        // The changed middle: the old ids in order, then new ones.
+        let reused = &self.ids[head..old - tail];
+        for i in 0..new - tail - head {
+            ids.push(reused.get(i).copied().unwrap_or_else(|| {
+                self.fresh += 1;
+                self.fresh
+            }));
+        }
+        ids.extend_from_slice(&self.ids[old - tail..]);
+        self.hashes = hashes;
+        self.ids.clone_from(&ids);
+        ids
+    }
 }
 
 /// Adds the entity index of every mark in `segs` (at any depth) to `out`.
@@ -850,19 +889,33 @@ mod tests {
     }
 
     #[test]
-    fn block_keys_are_unique_and_follow_the_text() {
-        let text = "Same.\n\nOther.\n\nSame.\n\nLast";
-        let keys = block_keys(text, &check_blocks(text, &[]));
-        assert_eq!(keys.len(), 4);
-        let unique: std::collections::HashSet<&String> = keys.iter().collect();
-        assert_eq!(unique.len(), 4, "{keys:?}");
-        // Text added at the start: every other block keeps its key.
-        let edited = format!("New.\n\n{text}");
-        let after = block_keys(&edited, &check_blocks(&edited, &[]));
-        assert_eq!(after[1..], keys[..]);
-        // A highlight changes no key.
-        let ents = vec![ent(text, W, 0, 4)];
-        assert_eq!(block_keys(text, &check_blocks(text, &ents)), keys);
+    fn block_ids_follow_the_blocks_through_edits() {
+        let mut ids = BlockIds::default();
+        let mut next = |text: &str| ids.next(text, &check_blocks(text, &[]));
+        let unique =
+            |v: &[u64]| v.iter().collect::<std::collections::HashSet<_>>().len() == v.len();
+        let a = next("Same.\n\nOther.\n\nSame.\n\nLast");
+        assert_eq!(a.len(), 4);
+        assert!(unique(&a), "{a:?}");
+        // Typing in a paragraph: every block keeps its id, the edited one too.
+        let b = next("Same.\n\nOther, longer.\n\nSame.\n\nLast");
+        assert_eq!(b, a);
+        // A paragraph added at the start, at the end, in the middle: the others keep theirs.
+        let c = next("New.\n\nSame.\n\nOther, longer.\n\nSame.\n\nLast");
+        assert_eq!(c[1..], a[..]);
+        assert!(unique(&c) && !a.contains(&c[0]));
+        let d = next("New.\n\nSame.\n\nOther, longer.\n\nSame.\n\nLast.\n\nEnd");
+        assert_eq!(d[..5], c[..]);
+        assert!(unique(&d));
+        // A paragraph split in two: the first part keeps the id, the second gets a new one.
+        let e = next("New.\n\nSame.\n\nOther,\n\nlonger.\n\nSame.\n\nLast.\n\nEnd");
+        assert_eq!(e[..3], d[..3]);
+        assert_eq!(e[4..], d[3..]);
+        assert!(unique(&e));
+        // Everything deleted, then typed again.
+        assert!(next("").is_empty());
+        let f = next("Same.");
+        assert!(f.len() == 1 && !e.contains(&f[0]));
     }
 
     #[test]

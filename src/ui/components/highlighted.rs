@@ -39,7 +39,7 @@ use crate::extract::{Entity, Kind};
 use crate::format::Document;
 use crate::ui::edit::Edit;
 use crate::ui::keys;
-use crate::ui::render::{block_keys, blocks, describe, kind_label, Block, Segment, MAX_MARKS};
+use crate::ui::render::{blocks, describe, kind_label, Block, BlockIds, Segment, MAX_MARKS};
 use crate::ui::state::{Action, DocRef};
 
 /// Evidence to show in the text: the ids, and what they are evidence of.
@@ -582,15 +582,18 @@ struct MarksProps {
 }
 
 /// The article text with its marks, block by block: splits the document into blocks once per
-/// document, then draws each block's element (keyed by [`block_keys`], with its bases, which move
+/// document, then draws each block's element (keyed by [`BlockIds`], with its bases, which move
 /// after an edit) around a [`BlockView`] (which re-renders only when its relative content
 /// changed).
 #[component]
 fn Marks(props: &MarksProps) -> Html {
-    let drawn = use_memo(props.doc.clone(), |d| {
+    let ids = use_mut_ref(BlockIds::default);
+    let drawn = use_memo(props.doc.clone(), move |d| {
         let text = &d.0.document.text;
         let blocks = blocks(text, &d.0.entities);
-        let keys: Vec<Key> = block_keys(text, &blocks)
+        let keys: Vec<Key> = ids
+            .borrow_mut()
+            .next(text, &blocks)
             .into_iter()
             .map(Key::from)
             .collect();
