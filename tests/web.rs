@@ -340,9 +340,30 @@ async fn an_opened_document_is_shown_exactly_as_saved() {
     );
     assert!(page.find("[role=alert]").is_none());
 
-    // Undo goes back to the work before opening.
-    page.click("button[title^=Undo]").await;
+    // The opened file is a new workspace entry with nothing to undo; the work before opening
+    // stays, as it was, in its own entry.
+    assert!(page.get("button[title^=Undo]").has_attribute("disabled"));
+    let entries = page.all("#workspace-list [data-entry]");
+    assert_eq!(entries.len(), 2, "the work and the opened file");
+    let older = entries
+        .iter()
+        .find(|e| !e.class_list().contains("open"))
+        .expect("the work before opening");
+    let open: HtmlElement = older
+        .query_selector(".entry-title")
+        .unwrap()
+        .expect("its Open button")
+        .dyn_into()
+        .unwrap();
+    open.click();
+    yew::scheduler::flush().await;
     assert_eq!(page.text_value(), "work before opening");
+    // Opening the same file again adds another entry.
+    page.open_file("saved.json", &json).await;
+    page.wait_for("mark[data-id=m1]", 2000)
+        .await
+        .expect("opened again");
+    assert_eq!(page.all("#workspace-list [data-entry]").len(), 3);
 }
 
 #[wasm_bindgen_test]
@@ -422,10 +443,22 @@ fn key(el: &Element, k: &str) {
     key_with(el, k, Mods::default());
 }
 
+/// The code point offset in the article of a text piece: its block's `data-base` plus its own
+/// `data-start`.
+fn piece_start(span: &Element) -> usize {
+    let block = span
+        .closest("[data-base]")
+        .unwrap()
+        .expect("a block around the piece");
+    let base: usize = block.get_attribute("data-base").unwrap().parse().unwrap();
+    let rel: usize = span.get_attribute("data-start").unwrap().parse().unwrap();
+    base + rel
+}
+
 /// The text node and UTF-16 offset of code point `cp` in the article view.
 fn dom_point(page: &Page, cp: usize) -> (web_sys::Node, u32) {
     for span in page.all(".article-view [data-start]") {
-        let start: usize = span.get_attribute("data-start").unwrap().parse().unwrap();
+        let start = piece_start(&span);
         let text = span.text_content().unwrap();
         let n = text.chars().count();
         if cp >= start && cp <= start + n && n > 0 {
@@ -446,6 +479,69 @@ fn select(page: &Page, text: &str, needle: &str) -> (usize, usize) {
     let sel = web_sys::window().unwrap().get_selection().unwrap().unwrap();
     sel.set_base_and_extent(&an, ao, &fnode, fo).unwrap();
     (s, e)
+}
+
+/// Selects code points `s..e` of the article in the article view.
+fn select_range(page: &Page, s: usize, e: usize) {
+    let (an, ao) = dom_point(page, s);
+    let (fnode, fo) = dom_point(page, e);
+    let sel = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    sel.set_base_and_extent(&an, ao, &fnode, fo).unwrap();
+}
+
+/// The article is drawn in blocks whose offsets are relative: after text is typed into the
+/// first paragraph, the later blocks' bases move, and a selection, a label and a tooltip in the
+/// last paragraph still find the right words and the right entity.
+#[wasm_bindgen_test]
+async fn blocks_map_offsets_after_an_edit_before_them() {
+    let page = Page::new().await;
+    let text = format!("{SENTENCE}\n\nA quiet day in Niamey.\n\n{SENTENCE}");
+    page.type_text(&text).await;
+    assert!(
+        page.all(".article-view [data-base]").len() >= 3,
+        "a block per paragraph"
+    );
+    let base_of = |page: &Page| -> usize {
+        let m = page
+            .all("mark[data-kind=location]")
+            .pop()
+            .expect("a place in the last paragraph");
+        let block = m.closest("[data-base]").unwrap().expect("its block");
+        block.get_attribute("data-base").unwrap().parse().unwrap()
+    };
+    let before = base_of(&page);
+    let edited = format!("Update: {text}");
+    page.type_text(&edited).await;
+    assert_eq!(base_of(&page), before + "Update: ".chars().count());
+    assert_eq!(page.get(".article-view").text_content().unwrap(), edited);
+    // Label "security sources" of the last paragraph from a selection.
+    let needle = "security sources";
+    let b = edited.rfind(needle).unwrap();
+    let s = edited[..b].chars().count();
+    select_range(&page, s, s + needle.chars().count());
+    key(&page.get(".article-view"), "6");
+    yew::scheduler::flush().await;
+    let m = page
+        .find("mark[data-id=m1]")
+        .expect("m1 from the selection");
+    assert_eq!(m.text_content().unwrap(), needle);
+    let first = m
+        .query_selector("[data-start]")
+        .unwrap()
+        .expect("a text piece");
+    assert_eq!(piece_start(&first), s, "m1 is in the last paragraph");
+    // Its tooltip (found through the relative entity index) names it.
+    let mark: HtmlElement = m.dyn_into().unwrap();
+    mark.focus().unwrap();
+    let tip = page
+        .wait_for("#mark-tip[role=tooltip]", 500)
+        .await
+        .expect("a tooltip");
+    let tip_text = tip.text_content().unwrap();
+    assert!(
+        tip_text.contains(needle) && tip_text.contains("m1"),
+        "{tip_text}"
+    );
 }
 
 fn button(page: &Page, text: &str) -> HtmlElement {
@@ -819,4 +915,106 @@ async fn engine_cost_of_a_3_kb_article() {
         )
         .into(),
     );
+}
+
+/// Paragraphs like the end-to-end benchmark's (`tests/e2e/workflow.rs`), up to `bytes`.
+fn bench_article(bytes: usize) -> String {
+    let places = [
+        "Sabrela", "Karvana", "Dolmet", "Tessit", "Marandet", "Ouallam",
+    ];
+    let groups = [
+        "the Northern Hills Brigade",
+        "unidentified gunmen",
+        "the Eastern Liberation Front",
+        "armed bandits",
+    ];
+    let days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday"];
+    let mut out = String::new();
+    let mut i = 0usize;
+    while out.len() < bytes {
+        out.push_str(&format!(
+            "On {}, {} attacked a village near {}, killing at least {} civilians and wounding {} \
+others, a local official said. Witnesses said the attackers used motorcycles and set fire to \
+the market before withdrawing towards the hills. Security forces arrived two hours later and \
+began a search of the area, according to the regional governor.\n\n",
+            days[i % days.len()],
+            groups[i % groups.len()],
+            places[i % places.len()],
+            3 + i % 40,
+            2 + i % 17
+        ));
+        i += 1;
+    }
+    out
+}
+
+/// What an edit at the end of a ~3 KB and a ~100 KB article costs in the page, split into the
+/// engine (`annotate`) and the rest (reducer, re-render):
+/// `cargo test --release --target wasm32-unknown-unknown --test web -- --include-ignored
+/// render_cost --nocapture`.
+#[wasm_bindgen_test]
+#[ignore = "benchmark"]
+async fn render_cost_of_an_edit() {
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    for size in [3_000, 100_000] {
+        let page = Page::new().await;
+        let text = bench_article(size);
+        page.type_text(&text).await;
+        fire(&page.get("#article-text"), "blur");
+        yew::scheduler::flush().await;
+        assert!(page.find("mark[data-kind]").is_some());
+        let mut engine = Vec::new();
+        let mut edit = Vec::new();
+        let mut first = Vec::new();
+        for k in 0..30 {
+            // A figure in the first paragraph (moves everything after it), as
+            // `tests/e2e/page.rs` `bench_reextract_after_edit` does.
+            let t = text.replacen("at least 3 ", &format!("at least {} ", 100 + k), 1);
+            let ta = page.get("#article-text");
+            ta.dyn_ref::<HtmlTextAreaElement>().unwrap().set_value(&t);
+            let t0 = perf.now();
+            fire(&ta, "input");
+            fire(&ta, "blur");
+            yew::scheduler::flush().await;
+            first.push(perf.now() - t0);
+        }
+        for k in 0..15 {
+            let t = format!("{text}Gunmen killed {} farmers.", 10 + k);
+            let t0 = perf.now();
+            sitrep::format::annotate(Meta {
+                text: t.clone(),
+                title: None,
+                source: None,
+                published: None,
+            });
+            engine.push(perf.now() - t0);
+            let ta = page.get("#article-text");
+            ta.dyn_ref::<HtmlTextAreaElement>().unwrap().set_value(&t);
+            let t0 = perf.now();
+            fire(&ta, "input");
+            fire(&ta, "blur");
+            yew::scheduler::flush().await;
+            edit.push(perf.now() - t0);
+            assert!(page
+                .get(".article-view")
+                .text_content()
+                .unwrap()
+                .ends_with(&format!("killed {} farmers.", 10 + k)));
+        }
+        let med = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        web_sys::console::log_1(
+            &format!(
+                "{} B article: figure edited in the first paragraph, edit to rendered median {:.2} ms; sentence added at the end: engine median {:.1} ms, edit to rendered median {:.1} ms (min {:.1})",
+                text.len(),
+                med(&mut first),
+                med(&mut engine),
+                med(&mut edit),
+                edit[0]
+            )
+            .into(),
+        );
+    }
 }

@@ -10,7 +10,9 @@
 //! - buttons "Export JSON" (`#export-json`) and "Open JSON" (`#open-json-button`), the file
 //!   input `#open-json`; errors in `role="alert"`;
 //! - Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (also ⌘ on a Mac);
-//! - text pieces of the article view are `<span data-start="N">` (code points); select and
+//! - the article view is drawn in blocks `<span data-base="B" data-entity-base="E">`; their
+//!   text pieces are `<span data-start="N">` (code point B + N of the article) and their marks
+//!   carry `data-entity="I"` (entity E + I) and `data-id`; select and
 //!   press 1–7 (or pick a kind in the `#label-menu` that a selection opens) to label; marks
 //!   carry `data-status` (auto / confirmed / edited); the span editor is `#span-editor`; "?" toggles `#shortcuts`
 //!   (`role="dialog"`); lost manual spans are listed in `#lost-spans`; incident cards hold the
@@ -28,7 +30,7 @@ use super::components::incidents::Incidents;
 use super::components::legend::Legend;
 use super::components::toolbar::Toolbar;
 use super::state::{Action, DocRef, State};
-use super::workspace_panel::{StateHandle, WorkspacePanel};
+use super::workspace_panel::{Importer, Opened, StateHandle, WorkspacePanel};
 
 /// The credit the place data's licence asks for.
 pub const CREDIT: &str = "Place data: GeoNames (geonames.org), CC BY 4.0";
@@ -143,6 +145,22 @@ pub fn App() -> Html {
         });
     }
 
+    // Open JSON adds the document as a new workspace entry, through the panel; were no panel
+    // there, it would replace the open document (undoably).
+    let importer = (*use_memo((), |_| Importer::default())).clone();
+    let on_open = {
+        let importer = importer.clone();
+        let dispatch = dispatch.clone();
+        (*use_memo((), move |_| {
+            Callback::from(move |(doc, name): Opened| {
+                if let Some(doc) = importer.import(doc, name) {
+                    dispatch.emit(Action::Open(doc));
+                }
+            })
+        }))
+        .clone()
+    };
+
     let doc = DocRef(state.doc.clone());
     let send = |a: Action| {
         let dispatch = dispatch.clone();
@@ -154,7 +172,7 @@ pub fn App() -> Html {
                 <h1>{ "Sitrep" }</h1>
                 <p class="tagline">{ "Highlights and incident records from conflict news" }</p>
                 <Toolbar doc={doc.clone()} can_undo={state.can_undo()} can_redo={state.can_redo()}
-                    dispatch={dispatch.clone()} />
+                    dispatch={dispatch.clone()} {on_open} />
             </header>
             if let Some(msg) = &state.error {
                 <div class="alert" role="alert">
@@ -195,7 +213,7 @@ pub fn App() -> Html {
                         on_show={on_show} />
                 </section>
             </main>
-            <WorkspacePanel state={StateHandle::new(state.clone())} />
+            <WorkspacePanel state={StateHandle::new(state.clone())} {importer} />
             if help.0 {
                 <div id="shortcuts" class="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
                     <h2>{ "Keyboard shortcuts" }</h2>

@@ -12,7 +12,8 @@ pub fn label_key(key: &str) -> Option<Kind> {
 
 /// The code point offset in the article of `utf16` code units into a text segment that starts
 /// at code point `segment_start` and holds `segment_text`. An offset past the end (or inside a
-/// surrogate pair) is clamped to the segment.
+/// surrogate pair) is clamped to the segment. The page finds `segment_start` as its block's
+/// `data-base` plus the piece's own (block-relative) `data-start`.
 pub fn code_point_offset(segment_start: usize, segment_text: &str, utf16: usize) -> usize {
     let mut units = 0;
     let mut cps = 0;

@@ -13,6 +13,23 @@
 //!   hand-made file goes further, and a browser should not recurse without bound);
 //! - empty spans and spans whose offsets do not fit the text are skipped;
 //! - at most [`MAX_MARKS`] entities are drawn (the first in text order).
+//!
+//! # Blocks
+//!
+//! The page draws the segments in [`Block`]s (see [`blocks`]), each its own memoised component,
+//! so an edit re-renders only the blocks whose text or highlights changed, not the whole article.
+//! A block ends after a run of line breaks (a paragraph with the blank lines after it); inside a
+//! long line, after a word whose hash is a multiple of [`CUT_EVERY`] (so the cuts depend only on
+//! the words around them, and typing in one place does not move the cuts elsewhere); and, as a
+//! last resort, after [`MAX_BLOCK`] bytes. A block never ends inside a top-level highlight: a
+//! highlight that spans a line break keeps the line after it in the same block, so every
+//! highlight is drawn exactly as without blocks.
+//!
+//! Offsets inside a block are relative, so that a block after an edit compares equal to the same
+//! block before it: its segments' byte ranges count from the block's first byte and their entity
+//! indices from [`Block::entity_base`]. The page writes the block's first code point offset in the
+//! article as `data-base` and its entity base as `data-entity-base` on the block's element; a
+//! text piece's `data-start` and a mark's `data-entity` are relative to those.
 
 use std::ops::Range;
 
@@ -146,6 +163,250 @@ fn walk(range: Range<usize>, items: Vec<Item>, depth: usize) -> Vec<Segment> {
         out.push(Segment::Text(pos..range.end));
     }
     out
+}
+
+/// A block ends after a word (followed by white space) whose FNV-1a hash is a multiple of this:
+/// about one cut per this many words in a line without line breaks.
+pub const CUT_EVERY: u64 = 64;
+
+/// Longest block in bytes before it is cut at the next white space outside a highlight (at twice
+/// this, at the next character outside one), whatever the words.
+pub const MAX_BLOCK: usize = 4096;
+
+/// One block of the article as the page draws it: a paragraph, or a piece of a long line (see
+/// the module docs). Everything but [`Block::bytes`], [`Block::base`] and
+/// [`Block::entity_base`] is relative to the block, so it stays equal when text is inserted or
+/// deleted before it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Byte range of the block in the text.
+    pub bytes: Range<usize>,
+    /// Code point offset of the block's first character in the text (`data-base`).
+    pub base: usize,
+    /// Lowest index in the document's `entities` of the entities drawn in the block, 0 when
+    /// there are none (`data-entity-base`).
+    pub entity_base: usize,
+    /// The entities drawn in the block, as indices relative to `entity_base`, ascending.
+    pub entities: Vec<usize>,
+    /// The block's segments: byte ranges relative to `bytes.start`, entity indices relative to
+    /// `entity_base`. They cover the block exactly.
+    pub segments: Vec<Segment>,
+}
+
+/// The article's [`segments`], split into [`Block`]s (see the module docs).
+pub fn blocks(text: &str, entities: &[Entity]) -> Vec<Block> {
+    let segs = segments(text, entities);
+    let marks: Vec<Range<usize>> = segs
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Mark(m) => Some(m.range.clone()),
+            Segment::Text(_) => None,
+        })
+        .collect();
+    let cuts = cuts(text, &marks);
+    // Split the top-level segments at the cuts (which never fall inside a mark).
+    let mut parts: Vec<(Range<usize>, Vec<Segment>)> = Vec::with_capacity(cuts.len() + 1);
+    let mut cur = Vec::new();
+    let mut start = 0;
+    let mut next = cuts.iter().copied().peekable();
+    for seg in segs {
+        let (range, text_piece) = match &seg {
+            Segment::Text(r) => (r.clone(), true),
+            Segment::Mark(m) => (m.range.clone(), false),
+        };
+        // Cuts before this segment, or (plain text only) inside it.
+        let mut from = range.start;
+        let limit = if text_piece {
+            range.end
+        } else {
+            range.start + 1
+        };
+        while let Some(c) = next.next_if(|&c| c < limit) {
+            if c > from {
+                cur.push(Segment::Text(from..c));
+                from = c;
+            }
+            if c > start {
+                parts.push((start..c, std::mem::take(&mut cur)));
+                start = c;
+            }
+        }
+        if !text_piece {
+            // None falls inside a mark (see `cuts`); were one to, it would be dropped.
+            while next.next_if(|&c| c < range.end).is_some() {}
+        }
+        if from == range.start {
+            cur.push(seg);
+        } else {
+            cur.push(Segment::Text(from..range.end));
+        }
+    }
+    if start < text.len() || !cur.is_empty() {
+        parts.push((start..text.len(), cur));
+    }
+    let mut base = 0;
+    parts
+        .into_iter()
+        .map(|(bytes, mut segments)| {
+            let mut used = Vec::new();
+            entities_in(&segments, &mut used);
+            used.sort_unstable();
+            used.dedup();
+            let entity_base = used.first().copied().unwrap_or(0);
+            for s in &mut segments {
+                rebase(s, bytes.start, entity_base);
+            }
+            let block = Block {
+                base,
+                entity_base,
+                entities: used.iter().map(|i| i.saturating_sub(entity_base)).collect(),
+                segments,
+                bytes: bytes.clone(),
+            };
+            base += text.get(bytes).map_or(0, |t| t.chars().count());
+            block
+        })
+        .collect()
+}
+
+/// Where blocks end (byte offsets, ascending, each inside the text and on a char boundary, none
+/// inside one of `marks`, the top-level highlights' ranges, sorted): see the module docs.
+fn cuts(text: &str, marks: &[Range<usize>]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    let mut m = 0;
+    let mut prev: Option<char> = None;
+    // Hash of the word being read, and of the word before the current white space.
+    let mut word = FNV_OFFSET;
+    let mut word_len = 0;
+    let mut prev_word: Option<u64> = None;
+    for (p, c) in text.char_indices() {
+        while marks.get(m).is_some_and(|r| r.end <= p) {
+            m += 1;
+        }
+        let inside = marks.get(m).is_some_and(|r| r.start < p);
+        if let Some(q) = prev.filter(|_| !inside && p > last) {
+            let paragraph = q == '\n' && c != '\n' && c != '\r';
+            let word_start = q.is_whitespace() && !c.is_whitespace();
+            let hashed = word_start && prev_word.is_some_and(|h| h % CUT_EVERY == 0);
+            let len = p - last;
+            let forced = (len >= MAX_BLOCK && q.is_whitespace()) || len >= 2 * MAX_BLOCK;
+            if paragraph || hashed || forced {
+                out.push(p);
+                last = p;
+            }
+        }
+        if c.is_whitespace() {
+            if word_len > 0 {
+                prev_word = Some(word);
+            }
+            word = FNV_OFFSET;
+            word_len = 0;
+        } else {
+            let mut buf = [0; 4];
+            word = fnv(word, c.encode_utf8(&mut buf).as_bytes());
+            word_len += 1;
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// FNV-1a's start value.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `bytes`, continuing from `h` (start with [`FNV_OFFSET`]): a small, fixed hash.
+fn fnv(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Keys for the page's keyed list of blocks, kept from one document to the next (without keys,
+/// Yew matches a list from its end, and a paragraph added at the end would pair every block
+/// with its neighbour and redraw them all). [`BlockIds::next`] gives each block of a new
+/// document an id:
+/// - the blocks whose text is unchanged at the start and at the end of the list keep theirs;
+/// - the changed blocks in between take the ids of the blocks they replace, in order, so the
+///   paragraph being typed in (or resized, relabelled, undone) is updated in place rather than
+///   drawn anew;
+/// - any further block gets a new id.
+///
+/// Ids are unique within a document.
+#[derive(Clone, Debug, Default)]
+pub struct BlockIds {
+    /// The previous document's blocks: a hash of each one's text, and its id.
+    hashes: Vec<u64>,
+    ids: Vec<u64>,
+    /// The last new id given.
+    fresh: u64,
+}
+
+impl BlockIds {
+    /// The ids of `blocks` (of `text`), given the previous call's blocks.
+    pub fn next(&mut self, text: &str, blocks: &[Block]) -> Vec<u64> {
+        let hashes: Vec<u64> = blocks
+            .iter()
+            .map(|b| {
+                fnv(
+                    FNV_OFFSET,
+                    text.get(b.bytes.clone()).unwrap_or("").as_bytes(),
+                )
+            })
+            .collect();
+        let (old, new) = (self.hashes.len(), hashes.len());
+        let head = self
+            .hashes
+            .iter()
+            .zip(&hashes)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let tail = self.hashes[head..]
+            .iter()
+            .rev()
+            .zip(hashes[head..].iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let mut ids = Vec::with_capacity(new);
+        ids.extend_from_slice(&self.ids[..head]);
+        // The changed middle: the old ids in order, then new ones.
+        let reused = &self.ids[head..old - tail];
+        for i in 0..new - tail - head {
+            ids.push(reused.get(i).copied().unwrap_or_else(|| {
+                self.fresh += 1;
+                self.fresh
+            }));
+        }
+        ids.extend_from_slice(&self.ids[old - tail..]);
+        self.hashes = hashes;
+        self.ids.clone_from(&ids);
+        ids
+    }
+}
+
+/// Adds the entity index of every mark in `segs` (at any depth) to `out`.
+fn entities_in(segs: &[Segment], out: &mut Vec<usize>) {
+    for s in segs {
+        if let Segment::Mark(m) = s {
+            out.push(m.entity);
+            entities_in(&m.children, out);
+        }
+    }
+}
+
+/// Makes `seg`'s byte ranges relative to `bytes` and its entity indices relative to `entities`
+/// (both at most the smallest in it).
+fn rebase(seg: &mut Segment, bytes: usize, entities: usize) {
+    match seg {
+        Segment::Text(r) => *r = r.start.saturating_sub(bytes)..r.end.saturating_sub(bytes),
+        Segment::Mark(m) => {
+            m.range = m.range.start.saturating_sub(bytes)..m.range.end.saturating_sub(bytes);
+            m.entity = m.entity.saturating_sub(entities);
+            for c in &mut m.children {
+                rebase(c, bytes, entities);
+            }
+        }
+    }
 }
 
 /// The kind's name as the legend and tooltips show it (the `data-kind` name, capitalised, as
@@ -440,5 +701,251 @@ mod tests {
         let mut back = String::new();
         plain(&text, &segs, &mut back);
         assert_eq!(back, text);
+    }
+
+    /// The blocks' segments made absolute again (ranges and entity indices), in order.
+    fn unblock(blocks: &[Block]) -> Vec<Segment> {
+        fn back(s: &Segment, b: &Block) -> Segment {
+            match s {
+                Segment::Text(r) => Segment::Text(r.start + b.bytes.start..r.end + b.bytes.start),
+                Segment::Mark(m) => Segment::Mark(Mark {
+                    entity: m.entity + b.entity_base,
+                    range: m.range.start + b.bytes.start..m.range.end + b.bytes.start,
+                    children: m.children.iter().map(|c| back(c, b)).collect(),
+                    ..m.clone()
+                }),
+            }
+        }
+        blocks
+            .iter()
+            .flat_map(|b| b.segments.iter().map(move |s| back(s, b)))
+            .collect()
+    }
+
+    /// Checks what every split must keep: the blocks cover the text in order, `base` counts the
+    /// code points before each, the entity lists match the marks, and the highlights drawn are
+    /// exactly those of the unsplit segments.
+    fn check_blocks(text: &str, ents: &[Entity]) -> Vec<Block> {
+        let blocks = blocks(text, ents);
+        let mut at = 0;
+        for b in &blocks {
+            assert_eq!(b.bytes.start, at, "contiguous");
+            assert!(b.bytes.end > b.bytes.start, "not empty");
+            assert_eq!(b.base, text[..at].chars().count(), "base");
+            let mut used = Vec::new();
+            entities_in(&b.segments, &mut used);
+            used.sort_unstable();
+            used.dedup();
+            assert_eq!(used, b.entities, "entity list");
+            assert_eq!(
+                used.first().copied().unwrap_or(0),
+                0,
+                "relative to the lowest"
+            );
+            at = b.bytes.end;
+        }
+        assert_eq!(at, text.len(), "the whole text");
+        let whole = segments(text, ents);
+        assert_eq!(
+            to_bracketed(text, ents, &unblock(&blocks)),
+            to_bracketed(text, ents, &whole)
+        );
+        blocks
+    }
+
+    fn block_texts<'t>(text: &'t str, blocks: &[Block]) -> Vec<&'t str> {
+        blocks.iter().map(|b| &text[b.bytes.clone()]).collect()
+    }
+
+    #[test]
+    fn blocks_are_paragraphs() {
+        let text = "One.\n\nTwo on Monday.\nThree\r\n\r\nfour";
+        let (s, e) = at(text, "Monday");
+        let ents = vec![ent(text, D, s, e)];
+        let blocks = check_blocks(text, &ents);
+        assert_eq!(
+            block_texts(text, &blocks),
+            ["One.\n\n", "Two on Monday.\n", "Three\r\n\r\n", "four"]
+        );
+        assert_eq!(blocks[1].base, 6);
+        assert_eq!(blocks[1].entity_base, 0);
+        // "Two on " is 7 bytes into the block.
+        assert_eq!(
+            blocks[1].segments,
+            vec![
+                Segment::Text(0..7),
+                Segment::Mark(Mark {
+                    entity: 0,
+                    range: 7..13,
+                    continues_before: false,
+                    continues_after: false,
+                    children: vec![Segment::Text(7..13)],
+                }),
+                Segment::Text(13..15),
+            ]
+        );
+        assert!(super::blocks("", &[]).is_empty());
+        assert_eq!(
+            block_texts("\n\nx", &check_blocks("\n\nx", &[])),
+            ["\n\n", "x"]
+        );
+    }
+
+    #[test]
+    fn a_highlight_over_a_line_break_stays_in_one_block() {
+        let text = "a b\nc d\ne";
+        let (s, e) = at(text, "b\nc");
+        let ents = vec![ent(text, W, s, e), ent(text, D, 0, 1)];
+        let blocks = check_blocks(text, &ents);
+        assert_eq!(block_texts(text, &blocks), ["a b\nc d\n", "e"]);
+        // Crossing spans over a break are drawn as without blocks, with their pieces.
+        let text = "one two\nthree four";
+        let (a, b) = at(text, "one two\nthree");
+        let (c, d) = at(text, "two\nthree four");
+        let ents = vec![ent(text, W, a, b), ent(text, D, c, d)];
+        assert_eq!(check_blocks(text, &ents).len(), 1);
+    }
+
+    #[test]
+    fn entity_indices_are_relative_to_the_block() {
+        let text = "x on Monday\ny at noon and dawn";
+        let ents: Vec<Entity> = ["Monday", "noon", "dawn"]
+            .iter()
+            .map(|n| {
+                let (s, e) = at(text, n);
+                ent(text, D, s, e)
+            })
+            .collect();
+        let blocks = check_blocks(text, &ents);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(
+            (blocks[1].entity_base, blocks[1].entities.clone()),
+            (1, vec![0, 1])
+        );
+        assert_eq!(blocks[1].base, 12);
+    }
+
+    /// A paragraph of `n` words, different for each `seed`.
+    fn words(seed: usize, n: usize) -> String {
+        (0..n)
+            .map(|i| format!("w{seed}x{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn an_edit_leaves_the_other_blocks_equal() {
+        // Paragraphs, and one long line: text typed in one place changes one block (two when
+        // it moves a cut), whatever comes before or after.
+        let paragraphs: Vec<String> = (0..40).map(|i| words(i, 40)).collect();
+        for text in [paragraphs.join("\n\n"), paragraphs.join(" ")] {
+            let ents: Vec<Entity> = (0..text.chars().count() / 50)
+                .map(|i| ent(&text, W, i * 50, i * 50 + 4))
+                .collect();
+            let before = check_blocks(&text, &ents);
+            assert!(before.len() >= 10, "{} blocks", before.len());
+            let cut = text.len() / 2;
+            let cut = (cut..)
+                .find(|&i| text.as_bytes()[i] == b' ')
+                .expect("a space");
+            let edited = format!("{} inserted words here{}", &text[..cut], &text[cut..]);
+            // The entities after the insertion move with it.
+            let shift = " inserted words here".chars().count();
+            let cp = text[..cut].chars().count();
+            let moved: Vec<Entity> = ents
+                .iter()
+                .map(|e| {
+                    let s = if e.start >= cp {
+                        e.start + shift
+                    } else {
+                        e.start
+                    };
+                    ent(&edited, W, s, s + 4)
+                })
+                .collect();
+            let after = check_blocks(&edited, &moved);
+            let same = |a: &Block, b: &Block| {
+                text[a.bytes.clone()] == edited[b.bytes.clone()]
+                    && a.segments == b.segments
+                    && a.entities == b.entities
+            };
+            let head = before
+                .iter()
+                .zip(&after)
+                .take_while(|(a, b)| same(a, b))
+                .count();
+            let tail = before
+                .iter()
+                .rev()
+                .zip(after.iter().rev())
+                .take_while(|(a, b)| same(a, b))
+                .count();
+            assert!(
+                head + tail + 2 >= before.len(),
+                "{head} + {tail} of {} blocks unchanged",
+                before.len()
+            );
+        }
+    }
+
+    #[test]
+    fn block_ids_follow_the_blocks_through_edits() {
+        let mut ids = BlockIds::default();
+        let mut next = |text: &str| ids.next(text, &check_blocks(text, &[]));
+        let unique =
+            |v: &[u64]| v.iter().collect::<std::collections::HashSet<_>>().len() == v.len();
+        let a = next("Same.\n\nOther.\n\nSame.\n\nLast");
+        assert_eq!(a.len(), 4);
+        assert!(unique(&a), "{a:?}");
+        // Typing in a paragraph: every block keeps its id, the edited one too.
+        let b = next("Same.\n\nOther, longer.\n\nSame.\n\nLast");
+        assert_eq!(b, a);
+        // A paragraph added at the start, at the end, in the middle: the others keep theirs.
+        let c = next("New.\n\nSame.\n\nOther, longer.\n\nSame.\n\nLast");
+        assert_eq!(c[1..], a[..]);
+        assert!(unique(&c) && !a.contains(&c[0]));
+        let d = next("New.\n\nSame.\n\nOther, longer.\n\nSame.\n\nLast.\n\nEnd");
+        assert_eq!(d[..5], c[..]);
+        assert!(unique(&d));
+        // A paragraph split in two: the first part keeps the id, the second gets a new one.
+        let e = next("New.\n\nSame.\n\nOther,\n\nlonger.\n\nSame.\n\nLast.\n\nEnd");
+        assert_eq!(e[..3], d[..3]);
+        assert_eq!(e[4..], d[3..]);
+        assert!(unique(&e));
+        // Everything deleted, then typed again.
+        assert!(next("").is_empty());
+        let f = next("Same.");
+        assert!(f.len() == 1 && !e.contains(&f[0]));
+    }
+
+    #[test]
+    fn long_runs_without_spaces_are_cut() {
+        let text = "x".repeat(5 * MAX_BLOCK);
+        let blocks = check_blocks(&text, &[]);
+        assert!(blocks.iter().all(|b| b.bytes.len() <= 2 * MAX_BLOCK));
+        let text = "ab ".repeat(3 * MAX_BLOCK);
+        let blocks = check_blocks(&text, &[]);
+        assert!(blocks.iter().all(|b| b.bytes.len() <= MAX_BLOCK + 3));
+        // One highlight over everything: one block.
+        let ents = vec![ent(&text, W, 0, text.chars().count())];
+        assert_eq!(check_blocks(&text, &ents).len(), 1);
+    }
+
+    #[test]
+    fn blocks_keep_every_highlight_of_hostile_input() {
+        let text: String = "word \n\n😀 قصف\r\n".repeat(60);
+        let n = text.chars().count();
+        let ents: Vec<Entity> = (0..200)
+            .map(|i| {
+                let s = (i * 13) % n;
+                ent(
+                    &text,
+                    if i % 2 == 0 { D } else { W },
+                    s,
+                    (s + 1 + i % 23).min(n),
+                )
+            })
+            .collect();
+        check_blocks(&text, &ents);
     }
 }

@@ -117,7 +117,9 @@ pub enum Action {
     SetTitle(String),
     /// The source URL changed; empty for none.
     SetSource(String),
-    /// A document was opened: show it exactly as saved.
+    /// A document was opened: show it exactly as saved, in place of the open one (undoably).
+    /// The page's Open JSON adds the file as a new workspace entry instead (see
+    /// `ui::workspace_panel::Importer`); this is what it falls back to without the panel.
     Open(Document),
     /// A file could not be opened; the message says why.
     OpenFailed(String),

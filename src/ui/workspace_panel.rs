@@ -9,11 +9,13 @@
 //!   published date, incident count, last edit) with Open, Rename, Duplicate and Delete; a
 //!   delete can be undone (`#undo-delete`). `#workspace-search` filters by title and text.
 //!   "New article" (`#new-article`) starts an empty one.
-//! - **Import** of Sitrep JSON by dropping a file on the page, or by pasting it into the
-//!   Import box (`#import-text`, `#import-button`; a dedicated box, so that pasting into the
-//!   article field stays an article). Every import goes through [`format::parse`]; a refused
-//!   file leaves the open work untouched and says what is wrong (in the page's `role="alert"`).
-//!   An accepted one becomes a new workspace entry. File text is only ever rendered as text.
+//! - **Import** of Sitrep JSON by dropping a file on the page, by pasting it into the Import
+//!   box (`#import-text`, `#import-button`; a dedicated box, so that pasting into the article
+//!   field stays an article), or with the toolbar's Open JSON (through [`Importer`]). Every
+//!   import goes through [`format::parse`]; a refused file leaves the open work untouched and
+//!   says what is wrong (in the page's `role="alert"`). An accepted one becomes a new workspace
+//!   entry ([`Workspace::import`]); the work that was open stays as it was in its own entry.
+//!   File text is only ever rendered as text.
 //! - **Share**: "Copy share link" (`#share-link-button`) puts the document in the URL fragment
 //!   ([`format::share`]) and shows the link in `#share-link`; opening such a link adds the
 //!   document as a new entry. Too large a document says so and points to Export JSON.
@@ -33,7 +35,9 @@ use yew::prelude::*;
 use super::state::{Action, Snapshot, State};
 use super::storage::LocalStore;
 use crate::format::{self, Document};
-use crate::workspace::{self, Entry, Flags, History, Step, StorageError, Summary, Workspace};
+use crate::workspace::{
+    self, Current, Entry, Flags, History, Step, StorageError, Summary, Workspace,
+};
 
 /// Longest wait between a change and its save, in milliseconds.
 pub const SAVE_DELAY_MS: u32 = 400;
@@ -86,6 +90,42 @@ impl PartialEq for StateHandle {
 pub struct WorkspacePanelProps {
     /// The page's state and dispatcher.
     pub state: StateHandle,
+    /// Where the panel offers its import, for the toolbar's Open JSON.
+    #[prop_or_default]
+    pub importer: Importer,
+}
+
+/// A document opened from a file, and the file's name.
+pub type Opened = (Document, String);
+
+/// The panel's "add this document as a new article", for controls outside the panel (the
+/// toolbar's Open JSON): the panel puts its callback here when it renders. Compared by pointer.
+#[derive(Clone, Default)]
+pub struct Importer(Rc<RefCell<Option<Callback<Opened>>>>);
+
+impl PartialEq for Importer {
+    fn eq(&self, other: &Importer) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Importer {
+    /// Adds `doc`, opened from the file `name`, as a new workspace entry and shows it (the
+    /// current work stays in its own entry). Gives the document back when no panel took it.
+    pub fn import(&self, doc: Document, name: String) -> Option<Document> {
+        let cb = self.0.borrow().clone();
+        match cb {
+            Some(cb) => {
+                cb.emit((doc, name));
+                None
+            }
+            None => Some(doc),
+        }
+    }
+
+    fn set(&self, cb: Callback<Opened>) {
+        *self.0.borrow_mut() = Some(cb);
+    }
 }
 
 /// The undo history of the page's state, as the workspace stores it.
@@ -198,26 +238,29 @@ impl Ctx {
         self.refresh.force_update();
     }
 
-    /// Writes the current state into the workspace and saves what changed.
-    fn flush(&self) {
+    /// The page's article, as the workspace records it.
+    fn current(&self) -> Current {
         let handle = self.state();
         let state: &State = &handle;
+        Current {
+            doc: state.doc.clone(),
+            kept: state.kept,
+            history: history_of(state),
+            flags: Flags {
+                lost: state.lost.clone(),
+                deleted: state.deleted.clone(),
+            },
+        }
+    }
+
+    /// Writes the current state into the workspace and saves what changed.
+    fn flush(&self) {
         let result = {
             let mut h = self.host.borrow_mut();
             if !h.loaded {
                 return;
             }
-            let untouched = h.ws.open_id().is_none()
-                && state.doc.document.text.is_empty()
-                && state.doc.document.title.is_none()
-                && !state.can_undo();
-            if !untouched {
-                h.ws.update_open(state.doc.clone(), state.kept, history_of(state), now_ms());
-                h.ws.set_flags(Flags {
-                    lost: state.lost.clone(),
-                    deleted: state.deleted.clone(),
-                });
-            }
+            h.ws.record(self.current(), now_ms());
             let Host { ws, store, .. } = &mut *h;
             if ws.is_dirty() {
                 ws.save(store).map(|n| n > 0)
@@ -282,15 +325,19 @@ impl Ctx {
         self.save();
     }
 
-    /// Adds a validated document as a new entry and shows it. `flush` saves the page's state
-    /// first; it must be false while the page has not yet rendered a state just restored
-    /// (the state it would save is not the one shown).
+    /// Adds a validated document as a new entry and shows it. `flush` records the page's
+    /// state first (saved with the new entry); it must be false while the page has not yet
+    /// rendered a state just restored (the state it would record is not the one shown).
     fn add(&self, doc: Document, what: &str, flush: bool) {
-        if flush {
-            self.flush();
-        }
         let doc = Rc::new(doc);
-        self.host.borrow_mut().ws.add(doc.clone(), true, now_ms());
+        {
+            let mut h = self.host.borrow_mut();
+            if flush && h.loaded {
+                h.ws.import(self.current(), doc.clone(), now_ms());
+            } else {
+                h.ws.add(doc.clone(), true, now_ms());
+            }
+        }
         self.show(State::restored(doc, true, Vec::new(), Vec::new()));
         self.notify(|n| n.info = Some(format!("Imported {what} as a new article.")));
         self.save();
@@ -372,6 +419,14 @@ pub fn WorkspacePanel(props: &WorkspacePanelProps) -> Html {
         notices: notices.clone(),
         refresh,
     };
+    {
+        let ctx = ctx.clone();
+        props
+            .importer
+            .set(Callback::from(move |(doc, name): Opened| {
+                ctx.add(doc, &format!("“{name}”"), true)
+            }));
+    }
 
     // Load once; open the share link in the address bar; save when the page is hidden.
     {

@@ -72,6 +72,19 @@ pub struct Flags {
     pub deleted: Vec<Deleted>,
 }
 
+/// The article the page shows, as [`Workspace::record`] takes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Current {
+    /// The document.
+    pub doc: Rc<Document>,
+    /// True when its entities and incidents are the document's own (see [`Entry::kept`]).
+    pub kept: bool,
+    /// Its undo history.
+    pub history: History,
+    /// Its lost and deleted spans.
+    pub flags: Flags,
+}
+
 /// What the workspace list shows of an entry.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
@@ -316,6 +329,30 @@ impl Workspace {
             HistorySlot::Live(history)
         };
         self.touch(&id);
+    }
+
+    /// Records the page's article in the open entry (creating an entry when none is open), with
+    /// its history and flags, unless no entry is open and the page is untouched: no text, no
+    /// title, nothing to undo. What autosave does, and what happens before another article is
+    /// opened or added.
+    pub fn record(&mut self, current: Current, now: i64) {
+        let untouched = self.open_id().is_none()
+            && current.doc.document.text.is_empty()
+            && current.doc.document.title.is_none()
+            && current.history.undo.is_empty();
+        if untouched {
+            return;
+        }
+        self.update_open(current.doc, current.kept, current.history, now);
+        self.set_flags(current.flags);
+    }
+
+    /// Adds an opened, imported or shared document as a new entry and opens it, after recording
+    /// the page's current article ([`Workspace::record`]), which stays as it was in its own
+    /// entry. The new entry's document is kept as saved and has no undo history. Returns its id.
+    pub fn import(&mut self, current: Current, doc: Rc<Document>, now: i64) -> String {
+        self.record(current, now);
+        self.add(doc, true, now)
     }
 
     /// Records the lost and deleted spans of the open entry; marks it changed when they differ.

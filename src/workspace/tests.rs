@@ -598,3 +598,84 @@ fn lost_and_deleted_spans_survive_reload() {
         assert!(!again.is_dirty());
     }
 }
+
+/// Open JSON, a dropped or pasted import and a share link all add a new entry: the work that
+/// was open stays in its own entry, as it was, with its history, and survives a reload.
+#[test]
+fn an_opened_document_becomes_a_new_entry_and_the_work_stays() {
+    let mut ws = Workspace::new();
+    let mut store = MemoryStore::new();
+    let history = History {
+        undo: vec![Step {
+            doc: doc(None, "Gunmen", None),
+            kept: false,
+        }],
+        redo: vec![],
+    };
+    let work = |d: &Rc<Document>, h: &History| Current {
+        doc: d.clone(),
+        kept: false,
+        history: h.clone(),
+        flags: Flags::default(),
+    };
+    // Work in progress, not yet autosaved: recorded when the file is opened.
+    let mine = doc(Some("My notes"), T1, None);
+    let opened = doc(Some("Saved raid"), T2, Some("2025-03-05"));
+    let id = ws.import(work(&mine, &history), opened.clone(), 100);
+    assert_eq!(ws.entries().len(), 2);
+    assert_eq!(ws.open_id(), Some(id.as_str()));
+    let e = ws.open_entry().unwrap();
+    assert!(Rc::ptr_eq(&e.doc, &opened) && e.kept, "shown as saved");
+    assert_eq!(
+        e.history,
+        HistorySlot::None,
+        "nothing to undo in the new entry"
+    );
+    // The same file again: another entry, nothing replaced.
+    let again = ws.import(work(&opened, &History::default()), opened.clone(), 200);
+    assert_ne!(again, id);
+    assert_eq!(ws.entries().len(), 3);
+    ws.save(&mut store).unwrap();
+    let mut back = persist::load(&store).unwrap().workspace;
+    let mine_id = back
+        .entries()
+        .iter()
+        .find(|e| e.doc.document.title.as_deref() == Some("My notes"))
+        .map(|e| e.id.clone())
+        .expect("the work before opening is an entry");
+    assert!(back.open(&mine_id));
+    let e = back.open_entry_mut().unwrap();
+    assert_eq!(e.doc, mine);
+    assert!(!e.kept);
+    assert_eq!(e.history(), (history, None));
+}
+
+/// An untouched empty page is not recorded when a document is opened into it.
+#[test]
+fn opening_into_an_empty_page_adds_only_the_document() {
+    let mut ws = Workspace::new();
+    let empty = Current {
+        doc: doc(None, "", None),
+        kept: false,
+        history: History::default(),
+        flags: Flags::default(),
+    };
+    let first = doc(None, T3, None);
+    ws.import(empty, first.clone(), 10);
+    assert_eq!(ws.entries().len(), 1);
+    // Then the page shows that entry; opening another file keeps it as it is.
+    let shown = Current {
+        doc: first.clone(),
+        kept: true,
+        history: History::default(),
+        flags: Flags::default(),
+    };
+    ws.import(shown, doc(None, T2, None), 20);
+    assert_eq!(ws.entries().len(), 2);
+    let kept = ws
+        .entries()
+        .iter()
+        .find(|e| e.doc == first)
+        .expect("still there");
+    assert_eq!((kept.edited, kept.kept), (10, true));
+}

@@ -9,9 +9,15 @@
 //! when the document (or the span being edited) changes, so moving the pointer or the selection
 //! over a long article only redraws the tooltip or the menu.
 //!
-//! Editing: every text piece is a `<span data-start="N">` (N = its first code point in the
-//! article), so a DOM selection maps back to code point offsets (see
-//! [`keys::code_point_offset`]).
+//! Blocks: the article is drawn in blocks (paragraphs, or pieces of a long line; see
+//! [`render::blocks`](crate::ui::render::blocks)), each a `<span data-base="B"
+//! data-entity-base="E">` around a memoised [`BlockView`] whose props compare equal when the
+//! block's text and highlights are unchanged, so an edit re-renders only the blocks it touched.
+//! Inside a block every offset is relative, so that the blocks after an edit stay equal: every
+//! text piece is a `<span data-start="N">` (its first code point is at B + N in the article)
+//! and every mark carries `data-entity="I"` (the entity at E + I in the document's entities).
+//! [`piece_start`] and [`mark_of`] add the bases back, so a DOM selection maps back to code
+//! point offsets in the article (see [`keys::code_point_offset`]).
 //! - Select text with the mouse, or from the keyboard (focus the view or a highlight, then
 //!   Shift+arrows; Ctrl+Shift+arrows by word; arrows alone move the caret), then press 1–7 or
 //!   pick a kind in the label menu (`#label-menu`) that appears under the selection.
@@ -19,17 +25,21 @@
 //!   focused highlight; Alt+Shift+←/→ moves its end (with Ctrl, its start). While the editor is
 //!   open, the highlight shows a handle at each end: drag one to resize.
 
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 use yew::prelude::*;
+use yew::virtual_dom::Key;
 
 use super::span_editor::SpanEditor;
 use crate::extract::span::Offsets;
 use crate::extract::{Entity, Kind};
+use crate::format::Document;
 use crate::ui::edit::Edit;
 use crate::ui::keys;
-use crate::ui::render::{describe, kind_label, segments, Segment, MAX_MARKS};
+use crate::ui::render::{blocks, describe, kind_label, Block, BlockIds, Segment, MAX_MARKS};
 use crate::ui::state::{Action, DocRef};
 
 /// Evidence to show in the text: the ids, and what they are evidence of.
@@ -74,11 +84,29 @@ struct Menu {
     left: i32,
 }
 
-/// The mark an event happened in, as (entity index, the mark).
+/// A number attribute of `el` (the page writes them; anything else reads as `None`).
+fn number(el: &Element, name: &str) -> Option<usize> {
+    el.get_attribute(name)?.parse().ok()
+}
+
+/// Adds `attr` of the block around `el` (its `data-base` or `data-entity-base`) to `rel`.
+fn from_block(el: &Element, attr: &str, rel: usize) -> Option<usize> {
+    let block = el.closest(&format!("[{attr}]")).ok()??;
+    number(&block, attr)?.checked_add(rel)
+}
+
+/// The code point offset in the article of a text piece's first character: its block's
+/// `data-base` plus its own `data-start`.
+fn piece_start(seg: &Element) -> Option<usize> {
+    from_block(seg, "data-base", number(seg, "data-start")?)
+}
+
+/// The mark an event happened in, as (entity index in the document: its block's
+/// `data-entity-base` plus its own `data-entity`, the mark).
 fn mark_of(e: &Event) -> Option<(usize, HtmlElement)> {
     let target: Element = e.target()?.dyn_into().ok()?;
     let mark = target.closest("mark[data-entity]").ok()??;
-    let entity = mark.get_attribute("data-entity")?.parse().ok()?;
+    let entity = from_block(&mark, "data-entity-base", number(&mark, "data-entity")?)?;
     Some((entity, mark.dyn_into().ok()?))
 }
 
@@ -88,16 +116,15 @@ fn point(view: &Element, node: &Node, offset: u32) -> Option<usize> {
         return None;
     }
     if node.node_type() == Node::TEXT_NODE {
-        let seg = node.parent_element()?;
-        let start: usize = seg.get_attribute("data-start")?.parse().ok()?;
+        let start = piece_start(&node.parent_element()?)?;
         let text = node.text_content().unwrap_or_default();
         return Some(keys::code_point_offset(start, &text, offset as usize));
     }
     // An element: `offset` counts its children; the point is before child `offset`.
     let el: &Element = node.dyn_ref()?;
-    if let Some(start) = el.get_attribute("data-start") {
+    if el.has_attribute("data-start") {
         // Inside a text piece: before its text (0) or after it.
-        let start: usize = start.parse().ok()?;
+        let start = piece_start(el)?;
         let len = el.text_content().unwrap_or_default().chars().count();
         return Some(if offset == 0 { start } else { start + len });
     }
@@ -113,12 +140,12 @@ fn point(view: &Element, node: &Node, offset: u32) -> Option<usize> {
             None => false,
         };
         if after {
-            return seg.get_attribute("data-start")?.parse().ok();
+            return piece_start(&seg);
         }
     }
     // After the last piece: its end.
     let last: Element = segs.item(segs.length().checked_sub(1)?)?.dyn_into().ok()?;
-    let start: usize = last.get_attribute("data-start")?.parse().ok()?;
+    let start = piece_start(&last)?;
     Some(start + last.text_content().unwrap_or_default().chars().count())
 }
 
@@ -554,41 +581,147 @@ struct MarksProps {
     editing: Option<String>,
 }
 
-/// The article text with its marks; re-renders only for a new document or another span in the
-/// editor (which gets drag handles).
+/// The article text with its marks, block by block: splits the document into blocks once per
+/// document, then draws each block's element (keyed by [`BlockIds`], with its bases, which move
+/// after an edit) around a [`BlockView`] (which re-renders only when its relative content
+/// changed).
 #[component]
 fn Marks(props: &MarksProps) -> Html {
-    let segs = use_memo(props.doc.clone(), |d| {
-        segments(&d.0.document.text, &d.0.entities)
+    let ids = use_mut_ref(BlockIds::default);
+    let drawn = use_memo(props.doc.clone(), move |d| {
+        let text = &d.0.document.text;
+        let blocks = blocks(text, &d.0.entities);
+        let keys: Vec<Key> = ids
+            .borrow_mut()
+            .next(text, &blocks)
+            .into_iter()
+            .map(Key::from)
+            .collect();
+        (Rc::new(blocks), keys)
     });
+    let (blocks, keys) = &*drawn;
     let doc = &props.doc.0;
-    let offsets = Offsets::new(&doc.document.text);
+    blocks
+        .iter()
+        .zip(keys)
+        .enumerate()
+        .map(|(index, (b, key))| {
+            // Only the block that holds the edited span gets it (for its handles).
+            let editing = props.editing.clone().filter(|id| {
+                b.entities.iter().any(|&i| {
+                    doc.entities
+                        .get(b.entity_base + i)
+                        .is_some_and(|e| e.id == *id)
+                })
+            });
+            html! {
+                <span key={key.clone()} data-base={b.base.to_string()}
+                    data-entity-base={b.entity_base.to_string()}>
+                    <BlockView doc={doc.clone()} blocks={blocks.clone()} {index} {editing} />
+                </span>
+            }
+        })
+        .collect()
+}
+
+/// Props of [`BlockView`]: one block of a document.
+#[derive(Properties, Clone)]
+struct BlockProps {
+    doc: Rc<Document>,
+    blocks: Rc<Vec<Block>>,
+    index: usize,
+    /// The id of the span in the editor, when it is in this block.
+    editing: Option<String>,
+}
+
+impl BlockProps {
+    fn block(&self) -> Option<&Block> {
+        self.blocks.get(self.index)
+    }
+
+    fn text(&self, b: &Block) -> &str {
+        self.doc.document.text.get(b.bytes.clone()).unwrap_or("")
+    }
+}
+
+/// Equal when the block draws the same: the same text, segments (relative) and, for each
+/// entity in it, the same look, and the same span in the editor. The cost is that of the block,
+/// not of the document; the offsets of the block in the article are not compared (they are the
+/// parent's attributes).
+impl PartialEq for BlockProps {
+    fn eq(&self, other: &BlockProps) -> bool {
+        if self.editing != other.editing {
+            return false;
+        }
+        if Rc::ptr_eq(&self.blocks, &other.blocks) && self.index == other.index {
+            return true;
+        }
+        let (Some(a), Some(b)) = (self.block(), other.block()) else {
+            return false;
+        };
+        a.segments == b.segments
+            && a.entities == b.entities
+            && self.text(a) == other.text(b)
+            && a.entities.iter().all(|&i| {
+                match (
+                    self.doc.entities.get(a.entity_base + i),
+                    other.doc.entities.get(b.entity_base + i),
+                ) {
+                    (Some(x), Some(y)) => looks_the_same(x, y),
+                    _ => false,
+                }
+            })
+    }
+}
+
+/// Whether two entities draw the same mark: everything [`view_segments`] shows of an entity
+/// (kind, id, review state, and in the label the words, value and rule), not where it is.
+fn looks_the_same(a: &Entity, b: &Entity) -> bool {
+    a.id == b.id
+        && a.kind == b.kind
+        && a.status == b.status
+        && a.text == b.text
+        && a.rule == b.rule
+        && a.value == b.value
+}
+
+/// One block's text pieces and marks, with offsets relative to the block (see the module docs).
+#[component]
+fn BlockView(props: &BlockProps) -> Html {
+    let Some(b) = props.block() else {
+        return Html::default();
+    };
     let ctx = Ctx {
-        text: &doc.document.text,
-        offsets: &offsets,
-        entities: &doc.entities,
+        text: props.text(b),
+        entities: props.doc.entities.get(b.entity_base..).unwrap_or(&[]),
         editing: props.editing.as_deref(),
     };
-    view_segments(&ctx, &segs)
+    let mut at = 0;
+    view_segments(&ctx, &b.segments, &mut at)
 }
 
 struct Ctx<'a> {
+    /// The block's text.
     text: &'a str,
-    offsets: &'a Offsets,
+    /// The document's entities from the block's entity base on.
     entities: &'a [Entity],
     editing: Option<&'a str>,
 }
 
-fn view_segments(c: &Ctx, segs: &[Segment]) -> Html {
+/// Draws `segs`; `at` is the code point offset (in the block) of the first text piece, and
+/// moves past every piece drawn.
+fn view_segments(c: &Ctx, segs: &[Segment], at: &mut usize) -> Html {
     segs.iter()
         .map(|s| match s {
-            Segment::Text(r) => html! {
-                <span data-start={c.offsets.char_of_byte(r.start).to_string()}>
-                    { c.text.get(r.clone()).unwrap_or("") }</span>
-            },
+            Segment::Text(r) => {
+                let text = c.text.get(r.clone()).unwrap_or("");
+                let start = *at;
+                *at += text.chars().count();
+                html! { <span data-start={start.to_string()}>{ text }</span> }
+            }
             Segment::Mark(m) => {
                 let Some(e) = c.entities.get(m.entity) else {
-                    return html! { { view_segments(c, &m.children) } };
+                    return html! { { view_segments(c, &m.children, at) } };
                 };
                 let label = describe(e);
                 let editing = c.editing == Some(e.id.as_str());
@@ -598,6 +731,7 @@ fn view_segments(c: &Ctx, segs: &[Segment]) -> Html {
                     m.continues_after.then_some("cont-after"),
                     editing.then_some("editing"),
                 );
+                let children = view_segments(c, &m.children, at);
                 html! {
                     <mark data-kind={e.kind.as_str()} data-entity={m.entity.to_string()}
                         data-id={e.id.clone()} data-status={e.status.as_str()} {class}
@@ -608,7 +742,7 @@ fn view_segments(c: &Ctx, segs: &[Segment]) -> Html {
                             <span class="handle start" data-handle="start" aria-hidden="true"
                                 title="Drag to move the start" />
                         }
-                        { view_segments(c, &m.children) }
+                        { children }
                         if editing && !m.continues_after {
                             <span class="handle end" data-handle="end" aria-hidden="true"
                                 title="Drag to move the end" />
@@ -618,4 +752,93 @@ fn view_segments(c: &Ctx, segs: &[Segment]) -> Html {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::{self, Meta};
+
+    fn doc(text: &str) -> Rc<Document> {
+        Rc::new(format::annotate(Meta {
+            text: text.to_string(),
+            title: None,
+            source: None,
+            published: Some("2025-02-12".into()),
+        }))
+    }
+
+    fn props(d: &Rc<Document>, index: usize) -> BlockProps {
+        BlockProps {
+            doc: d.clone(),
+            blocks: Rc::new(blocks(&d.document.text, &d.entities)),
+            index,
+            editing: None,
+        }
+    }
+
+    /// The point of the blocks: after an edit, only the edited paragraph's block compares
+    /// unequal (the others are not re-rendered), though every offset after it moved.
+    #[test]
+    fn an_edit_leaves_the_other_blocks_props_equal() {
+        let para = |n: u32| {
+            format!("Gunmen killed at least {n} villagers in Tillabéri on Monday, police said.")
+        };
+        let text = [para(12), para(13), para(14)].join("\n\n");
+        let a = doc(&text);
+        let n = props(&a, 0).blocks.len();
+        assert!(n >= 3, "{n} blocks");
+        let paragraph_of = |d: &Rc<Document>, i: usize| {
+            let b = &props(d, 0).blocks[i];
+            d.document.text[..b.bytes.start].matches("\n\n").count()
+        };
+        for (edited, changed) in [
+            // Longer: everything after moves.
+            (text.replacen("12", "112", 1), 0),
+            (text.replacen("13", "113", 1), 1),
+            (format!("{text} More."), 2),
+        ] {
+            let b = doc(&edited);
+            assert_eq!(props(&b, 0).blocks.len(), n, "{edited}");
+            for i in 0..n {
+                let same = props(&a, i) == props(&b, i);
+                assert_eq!(
+                    same,
+                    paragraph_of(&a, i) != changed,
+                    "block {i} of {edited}"
+                );
+            }
+        }
+        // A manual span in the first paragraph: the later entities' indices move, not their
+        // ids; the later blocks are unchanged.
+        let mut m = (*a).clone();
+        let e = m.entities[0].clone();
+        m.entities.insert(
+            0,
+            Entity {
+                id: "m1".into(),
+                kind: Kind::Weapon,
+                start: 0,
+                end: 6,
+                start_utf16: 0,
+                end_utf16: 6,
+                text: "Gunmen".into(),
+                rule: "manual".into(),
+                origin: crate::extract::Origin::Manual,
+                value: crate::extract::Value::Weapon(Default::default()),
+                ..e
+            },
+        );
+        let m = Rc::new(m);
+        for i in 0..n {
+            let same = props(&a, i) == props(&m, i);
+            assert_eq!(same, paragraph_of(&a, i) != 0, "block {i} with m1");
+        }
+        // The block with the span in the editor differs from itself without it.
+        let id = a.entities[0].id.clone();
+        let mut with = props(&a, 0);
+        with.editing = Some(id);
+        assert!(with != props(&a, 0));
+        assert!(props(&a, 0) == props(&a, 0));
+    }
 }

@@ -65,12 +65,15 @@ struct ChoicesProps {
     options: Rc<Vec<(String, String)>>,
 }
 
+/// The options are keyed by position: Yew matches a list without keys from its end, so the
+/// spans found in a sentence added at the end of a long article would shift every one of
+/// thousands of options onto its neighbour; keyed by position, only the new ones are added.
 #[component]
 fn Choices(p: &ChoicesProps) -> Html {
     html! {
         <datalist id={p.id.clone()}>
-            { for p.options.iter().map(|(v, label)| html! {
-                <option value={v.clone()}>{ label.clone() }</option>
+            { for p.options.iter().enumerate().map(|(i, (v, label))| html! {
+                <option key={i} value={v.clone()}>{ label.clone() }</option>
             }) }
         </datalist>
     }
@@ -81,7 +84,8 @@ fn Choices(p: &ChoicesProps) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 struct CardProps {
     inc: Incident,
-    /// The incident's evidence entities (those that exist), in its order.
+    /// The incident's evidence entities (those that exist), in its order, without their
+    /// offsets ([`as_shown`]).
     evidence: Vec<Entity>,
     found: Vec<checks::Finding>,
     others: bool,
@@ -106,6 +110,19 @@ fn Card(p: &CardProps) -> Html {
     card(&ctx, &p.inc)
 }
 
+/// An evidence entity as a card uses it: without its offsets, which a card does not show and
+/// which move whenever text is typed before the span, so that typing does not re-render every
+/// card after the edit.
+fn as_shown(e: &Entity) -> Entity {
+    Entity {
+        start: 0,
+        end: 0,
+        start_utf16: 0,
+        end_utf16: 0,
+        ..e.clone()
+    }
+}
+
 /// Most incident cards drawn.
 pub const MAX_CARDS: usize = 200;
 
@@ -123,7 +140,7 @@ pub fn Incidents(props: &IncidentsProps) -> Html {
         let evidence: Vec<Entity> = inc
             .evidence
             .iter()
-            .filter_map(|e| index.get(e.as_str()).map(|x| (*x).clone()))
+            .filter_map(|e| index.get(e.as_str()).map(|x| as_shown(x)))
             .collect();
         html! {
             <Card key={inc.id.clone()} inc={inc.clone()} evidence={evidence}
@@ -143,7 +160,10 @@ pub fn Incidents(props: &IncidentsProps) -> Html {
                     "The first {MAX_CARDS} of {} incidents are shown; all are in the export.",
                     incidents.len()) }</p>
             }
-            { for incidents.iter().take(MAX_CARDS).map(card_of) }
+            // One keyed list of its own: a `for` here would be flattened into this section's
+            // children, which are not keyed, and a list that is not keyed is matched from its
+            // end, so an incident added at the end would redraw every card.
+            { incidents.iter().take(MAX_CARDS).map(card_of).collect::<Html>() }
             <button type="button" id="add-incident" onclick={add}>{ "Add incident" }</button>
             <Choices id="span-ids" options={Rc::new(doc.entities.iter().map(|e| {
                 (e.id.clone(), format!("{} “{}”", kind_label(e.kind), e.text))

@@ -1,8 +1,10 @@
 //! Undo, Redo, Open JSON and Export JSON.
 //!
 //! Open: the "Open JSON" button clicks a visually hidden `<input type="file" id="open-json">`;
-//! the chosen file is read as text and checked by [`format::parse`]. A good document is shown
-//! exactly as saved; anything else leaves the work untouched and shows why.
+//! the chosen file is read as text and checked by [`format::parse`]. A good document goes to
+//! [`ToolbarProps::on_open`]: the page adds it as a new workspace entry and shows it exactly as
+//! saved, as a dropped or pasted import or a share link does (the work that was open stays as
+//! it was in its own entry). Anything else leaves the work untouched and shows why.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,6 +16,7 @@ use yew::prelude::*;
 use crate::format;
 use crate::ui::export;
 use crate::ui::state::{Action, DocRef};
+use crate::ui::workspace_panel::Opened;
 
 /// Toolbar props.
 #[derive(Properties, PartialEq, Clone)]
@@ -26,6 +29,8 @@ pub struct ToolbarProps {
     pub can_redo: bool,
     /// Sends an action to the page's reducer.
     pub dispatch: Callback<Action>,
+    /// Takes a document opened from a file, and the file's name.
+    pub on_open: Callback<Opened>,
 }
 
 /// The message for a file that could not be opened.
@@ -33,9 +38,13 @@ pub fn open_error(name: &str, why: &str) -> String {
     format!("Could not open “{name}”: {why}. Your current work is unchanged.")
 }
 
-/// Reads `file` and sends `Open` or `OpenFailed`. The returned reader must be kept alive
-/// until it finishes.
-fn read(file: web_sys::File, dispatch: Callback<Action>) -> Option<FileReader> {
+/// Reads `file` and hands a good document to `on_open`, or sends `OpenFailed`. The returned
+/// reader must be kept alive until it finishes.
+fn read(
+    file: web_sys::File,
+    dispatch: Callback<Action>,
+    on_open: Callback<Opened>,
+) -> Option<FileReader> {
     let file = gloo::file::File::from(file);
     let name = file.name();
     if file.size() > format::MAX_DOCUMENT_BYTES as u64 {
@@ -47,14 +56,14 @@ fn read(file: web_sys::File, dispatch: Callback<Action>) -> Option<FileReader> {
         return None;
     }
     Some(gloo::file::callbacks::read_as_text(&file, move |res| {
-        let action = match res {
+        let why = match res {
             Ok(json) => match format::parse(&json) {
-                Ok(doc) => Action::Open(doc),
-                Err(e) => Action::OpenFailed(open_error(&name, e.message())),
+                Ok(doc) => return on_open.emit((doc, name)),
+                Err(e) => e.message().to_string(),
             },
-            Err(e) => Action::OpenFailed(open_error(&name, &format!("it could not be read ({e})"))),
+            Err(e) => format!("it could not be read ({e})"),
         };
-        dispatch.emit(action);
+        dispatch.emit(Action::OpenFailed(open_error(&name, &why)));
     }))
 }
 
@@ -74,13 +83,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let on_file = {
         let dispatch = props.dispatch.clone();
+        let on_open = props.on_open.clone();
         move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let file = input.files().and_then(|list| list.get(0));
             // Clear the input so that choosing the same file again is a change too.
             input.set_value("");
             if let Some(file) = file {
-                *reader.borrow_mut() = read(file, dispatch.clone());
+                *reader.borrow_mut() = read(file, dispatch.clone(), on_open.clone());
             }
         }
     };
