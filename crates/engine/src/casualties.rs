@@ -1,0 +1,1064 @@
+//! Casualties: how many of whom were killed, injured, missing or abducted.
+//!
+//! Every rule is anchored on the words news uses for the outcome, and reads the count with the
+//! `{count}` fragments of [`super::numbers`] (values per `CONVENTIONS.md`). The rules, by the
+//! phrase they match:
+//!
+//! | rule | phrase |
+//! |---|---|
+//! | `killed_passive` | "At least 36 soldiers were killed", "12 dead", "seven were killed" |
+//! | `died` | "12 people died", "nine soldiers lost their lives", "five met their end" |
+//! | `injured_passive` | "three others were wounded", "seven soldiers sustained injuries" |
+//! | `missing_passive` | "two guards went missing", "five are unaccounted for" |
+//! | `abducted_passive` | "20 students were kidnapped", "a nurse was taken hostage" |
+//! | `killed_active` | "killing dozens of troops", "the gunmen killed 11 people" |
+//! | `injured_active` | "injuring several others", "wounding 12" |
+//! | `abducted_active` | "kidnapped 20 students", "abducting nine villagers" |
+//! | `deaths_of` | "the deaths of four soldiers", "claimed the lives of 12 people" |
+//! | `abduction_of` | "the kidnapping of three engineers" |
+//! | `left_dead` | "left 12 dead", "left five people injured" |
+//! | `death_toll` | "the death toll rose to 38" (who: "people") |
+//! | `toll_rose_to` | "the toll, initially put at twelve dead, rose to 20" (the later figure) |
+//! | `no_casualties` | "no casualties were reported", "nobody was hurt" (count exactly 0) |
+//! | `including_subgroup` | "…, including 53 gendarmes" (outcome of the casualty before it) |
+//! | `first_of_two_groups` | "**two soldiers** and three civilians were killed" (read backwards from the passive find) |
+//! | `second_group_active` | "killing two soldiers and **three civilians**" |
+//! | `second_group_of` | "the bodies of seven men and **four women**" |
+//! | `ordinal_victim` | "killed four people and wounded **a fifth**" (one more victim) |
+//!
+//! **Who** is the victim noun as the table `data/victims.tsv` spells its plural
+//! ("soldiers", "customs informants", "people"); a demonym or adjective before it ("Nigerien",
+//! "other") stays in the span but not in `who`. The table also gives the **side**. "people" and
+//! "persons" are `unknown`: the words do not say whether the dead were fighting.
+//!
+//! A figure with no noun ("seven were killed", "injuring 12") or with "others" takes the who of
+//! the casualty named just before it in the same sentence ("others" may also look back one
+//! sentence); failing that, who is "people" (or "others"), side unknown.
+//!
+//! Not counts: years ("2019"), times ("6:30"), ages ("a 35-year-old" counts as *a*),
+//! percentages, ordinals, and counts of things that are not people ("12 vehicles": see
+//! [`super::figures`]).
+
+use regex::Captures;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::context::Context;
+use super::model::{CasualtyValue, Count, Kind, Outcome, Side, Value};
+use super::numbers::{self, parse_count};
+use super::rule::{Found, Rule, RuleSet};
+use super::text;
+
+/// The victim table: folded form (singular or plural) → (plural as the table spells it, side).
+static VICTIMS: LazyLock<HashMap<String, (&'static str, Side)>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (singular, plural, side) in victim_rows() {
+        map.entry(key(plural)).or_insert((plural, side));
+        map.entry(key(singular)).or_insert((plural, side));
+    }
+    map
+});
+
+/// Loads the victim table and builds the `{victim}` fragment (see [`super::load_data`]).
+pub(crate) fn load_data() {
+    LazyLock::force(&VICTIMS);
+    LazyLock::force(&VICTIM_PATTERN);
+}
+
+/// Compiles the regexes outside the rule set (see [`super::compile_rules`]).
+pub(crate) fn compile_extra() {
+    LazyLock::force(&GROUP_BEFORE);
+}
+
+fn victim_rows() -> impl Iterator<Item = (&'static str, &'static str, Side)> {
+    include_str!("../data/victims.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let singular = cols.next()?.trim();
+            let plural = cols.next()?.trim();
+            let side = Side::parse(cols.next()?.trim())?;
+            Some((singular, plural, side))
+        })
+}
+
+/// Folded, hyphens as spaces, single spaces.
+fn key(s: &str) -> String {
+    let folded = text::fold(s).replace(['-', '\u{a0}'], " ");
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The victim noun at the end of a noun phrase, and its side: "two Nigerien soldiers" →
+/// ("soldiers", state). The longest table entry that ends the phrase wins ("Customs
+/// informants" → "customs informants", not "informants").
+pub fn victim(phrase: &str) -> Option<(&'static str, Side)> {
+    let k = key(phrase);
+    let mut start = 0;
+    loop {
+        if let Some(v) = VICTIMS.get(&k[start..]) {
+            return Some(*v);
+        }
+        start += k[start..].find(' ')? + 1;
+    }
+}
+
+/// The `{victim}` fragment: every form in the table, longest first.
+static VICTIM_PATTERN: LazyLock<String> = LazyLock::new(|| {
+    let mut forms: Vec<&str> = victim_rows().flat_map(|(s, p, _)| [s, p]).collect();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.dedup();
+    let alts: Vec<String> = forms
+        .iter()
+        .map(|f| {
+            regex::escape(f)
+                .replace(' ', r"\s+")
+                .replace(r"\-", r"[-\s]?")
+        })
+        .collect();
+    format!(r"(?-u:\b)(?:{})(?-u:\b)", alts.join("|"))
+});
+
+/// Words that may stand between a count and the victim noun, besides capitalised words
+/// (demonyms, unit names: "Nigerien", "Customs"), Arabic names with their article
+/// ("al-Shabaab", "al Qaeda") and ages ("35-year-old").
+const MODIFIER: &str = r"(?-i:\p{Lu})[\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}]+)*|(?:al|el|ad|ash|as|an|ar|at|az|ul)-(?-i:\p{Lu})[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*|al|\d+-year-old|other|additional|more|further|armed|unarmed|innocent|local|government|pro-government|security|military|army|police|suspected|alleged|islamist|jihadist|young|elderly|female|male|civilian|heavily|foreign|national|regular|fellow|off-duty|defenceless|defenseless|christian|muslim|displaced|unidentified|enemy|rebel|militia|special|elite|senior|junior|serving|retired|government-allied|army-backed|state-backed|auxiliary|customs|forest|border|village|school|aid|wounded|injured";
+
+/// Auxiliaries and adverbs between the victims and the outcome word.
+const FILLER: &str = r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|all|more|both|reportedly|reported|allegedly|confirmed|later|subsequently|directly|eventually|critically|seriously|severely|gravely|slightly|lightly|fatally|mortally|badly|feared|believed|said|to|initially|still|remain|remained|remains|went|gone|officially|now|then|instantly|immediately|tragically|either|found|left|among|those|the)\s+){0,5}";
+
+const KILL_PASSIVE: &str = r"killed\s+in\s+action|killed|dead|slain|murdered|executed|massacred|slaughtered|beheaded|assassinated|shot\s+dead|shot\s+and\s+killed|gunned\s+down|burn(?:ed|t)\s+(?:alive|to\s+death)|hacked\s+to\s+death|neutrali[sz]ed";
+const DIED: &str = r"died|perished|lost\s+(?:their|his|her)\s+li(?:fe|ves)|met\s+(?:their|his|her)\s+(?:end|deaths?)|succumbed";
+const INJURE_PASSIVE: &str = r"wounded|injured|hurt|maimed|(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds)";
+const MISSING_PASSIVE: &str = r"missing|unaccounted\s+for|disappeared";
+const ABDUCT_PASSIVE: &str = r"abducted|kidnapp?ed|taken\s+(?:as\s+)?(?:hostages?|captives?|captive|prisoners?)|held\s+(?:hostage|captive)|captured|carried\s+away|whisked\s+away";
+
+const KILL_ACTIVE: &str = r"kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|execut(?:ed|ing|es)|massacr(?:ed|ing|es)|slaughter(?:ed|ing|s)?|behead(?:ed|ing|s)?|assassinat(?:ed|ing|es)|shot\s+dead|shooting\s+dead|gunn(?:ed|ing)\s+down|neutrali[sz](?:ed|ing|es)";
+const INJURE_ACTIVE: &str = r"wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|maim(?:ed|ing|s)?";
+const ABDUCT_ACTIVE: &str =
+    r"abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seiz(?:ed|ing|es)|captur(?:ed|ing|es)|took|taking";
+
+/// What may follow an active-voice count with no noun ("killing 12 in the village").
+const TAIL: &str = r"\s+(?:in|at|on|and|during|when|while|after|near|including|as|with|from|inside|outside|across|over|since|before|last|this|overnight|early|late|between|among)(?-u:\b)|\s*[,.;:)\u{2014}]|\s*$";
+
+fn fragments() -> Vec<(&'static str, &'static str)> {
+    let mut f: Vec<(&'static str, &'static str)> = numbers::FRAGMENTS.to_vec();
+    f.extend([
+        ("victim", VICTIM_PATTERN.as_str()),
+        ("mod", MODIFIER),
+        ("who", r"(?:(?:{mod})\s+){0,3}{victim}"),
+        ("filler", FILLER),
+        ("kill_passive", KILL_PASSIVE),
+        ("died", DIED),
+        ("injure_passive", INJURE_PASSIVE),
+        ("missing_passive", MISSING_PASSIVE),
+        ("abduct_passive", ABDUCT_PASSIVE),
+        ("kill_active", KILL_ACTIVE),
+        ("injure_active", INJURE_ACTIVE),
+        ("abduct_active", ABDUCT_ACTIVE),
+        ("tail", TAIL),
+        (
+            "any_passive",
+            r"(?P<kill>{kill_passive}|{died})|(?P<injure>{injure_passive})|(?P<miss>{missing_passive})|(?P<abduct>{abduct_passive})",
+        ),
+        (
+            "any_active",
+            r"(?P<kill>{kill_active})|(?P<injure>{injure_active})|(?P<abduct>{abduct_active})",
+        ),
+    ]);
+    f
+}
+
+/// "**two soldiers** and three civilians were killed": the group before the one a passive rule
+/// found, matched backwards from that find (anchored at the end of the text before it, so it
+/// costs nothing on text without casualties). Its entities carry the rule name
+/// `first_of_two_groups`.
+static GROUP_BEFORE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let src = super::rule::expand(
+        r"(?i)(?-u:\b)(?P<count>{count_or_a})\s+(?P<who>{who})(?:\s*,\s*|,?\s+and\s+)$",
+        &fragments(),
+    );
+    regex::Regex::new(&super::rule::compile_form(&src))
+        .unwrap_or_else(|e| panic!("first_of_two_groups: {e}"))
+});
+
+const PASSIVE_RULES: &[&str] = &[
+    "killed_passive",
+    "died",
+    "injured_passive",
+    "missing_passive",
+    "abducted_passive",
+];
+
+/// Adds the groups listed before a passive find ("two soldiers, three police and …").
+fn groups_before(text: &str, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for f in found {
+        if !PASSIVE_RULES.contains(&f.rule) {
+            continue;
+        }
+        let Value::Casualty(v) = &f.value else {
+            continue;
+        };
+        if v.who.is_empty() {
+            continue;
+        }
+        let mut end = f.start;
+        // At most a few groups, each within 200 bytes.
+        for _ in 0..4 {
+            let mut start = end.saturating_sub(200);
+            while !text.is_char_boundary(start) {
+                start += 1;
+            }
+            let Some(caps) = GROUP_BEFORE.captures(&text[start..end]) else {
+                break;
+            };
+            let (Some(m), Some(count)) = (caps.get(0), caps.name("count")) else {
+                break;
+            };
+            let Some(Value::Casualty(mut g)) = make(&caps, v.outcome) else {
+                break;
+            };
+            if g.who.is_empty() {
+                break;
+            }
+            g.outcome = v.outcome;
+            let who_end = caps.name("who").map_or(count.end(), |w| w.end());
+            out.push(Found {
+                start: start + m.start(),
+                end: start + who_end,
+                rule: "first_of_two_groups",
+                value: Value::Casualty(g),
+            });
+            end = start + m.start();
+        }
+    }
+    out
+}
+
+/// The casualties rules.
+pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(LIST, &fragments()));
+
+/// `{count}[ {who}] [were …] <outcome>`: the shared shape of the passive rules.
+macro_rules! passive {
+    ($verb:literal) => {
+        concat!(
+            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:them|those)|\s+of\s+(?P<of>the|these))?(?:\s+(?P<who>{who}))?["”’]?(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|many\s+of\s+them)(?-u:\b)[^,.;]{0,80},|\s*\([^)]{0,80}\))?\s+(?P<fill>{filler})(?:"#,
+            $verb,
+            r#")(?-u:\b))(?P<obj>\s+(?:{count_or_a})\s)?"#
+        )
+    };
+}
+
+/// `<outcome> {count}[ {who}]`: the shared shape of the active rules.
+macro_rules! active {
+    ($verb:literal) => {
+        concat!(
+            r"(?i)(?P<span>(?-u:\b)(?:",
+            $verb,
+            r")\s+(?P<count>{count_or_a})(?:\s+of\s+(?:its|their|his|her|our))?(?:\s+(?P<who>{who}))?)(?P<tail>{tail})?"
+        )
+    };
+}
+
+const LIST: &[Rule] = &[
+    Rule {
+        name: "killed_passive",
+        kind: Kind::Casualty,
+        pattern: passive!("{kill_passive}"),
+        produce: killed_passive,
+        examples: &[
+            "At least 36 Malian soldiers were killed on Tuesday.",
+            "Two police officers were reportedly shot dead at a checkpoint.",
+            "A civilian was killed by a stray bullet.",
+            "Dozens of villagers have been killed since March.",
+            "Seven were killed and two others wounded.",
+            "Militants attack convoy, 12 dead",
+            "Nine people, including three children, were killed.",
+            "Two soldiers were killed and another was wounded.",
+        ],
+        counter_examples: &[
+            "Soldiers were killed in the ambush.",
+            "In 2019 were killed many hopes.",
+            "One of the deadliest attacks was carried out at 6:30 in the morning.",
+            "Two gunmen killed a guard.",
+            "The 12th brigade was killed off by budget cuts.",
+            "On 2 March soldiers were killed in the north.",
+        ],
+    },
+    Rule {
+        name: "died",
+        kind: Kind::Casualty,
+        pattern: passive!("{died}"),
+        produce: killed_passive,
+        examples: &[
+            "Twelve people died in the fire that followed the attack.",
+            "Nine soldiers reportedly lost their lives in the ambush.",
+            "five met their end when their truck overturned",
+            "Three of the wounded villagers later succumbed to their injuries.",
+            "Two more died later in hospital.",
+        ],
+        counter_examples: &[
+            "The commander died in 2019.",
+            "Hopes of a ceasefire died on Monday.",
+        ],
+    },
+    Rule {
+        name: "injured_passive",
+        kind: Kind::Casualty,
+        pattern: passive!("{injure_passive}"),
+        produce: injured_passive,
+        examples: &[
+            "Three others were wounded in the blast.",
+            "Seven Chadian soldiers sustained serious injuries.",
+            "14 others critically injured",
+            "a nurse was hurt by flying glass",
+            "Dozens more were wounded.",
+        ],
+        counter_examples: &[
+            "Several buildings were damaged.",
+            "The wounded were evacuated to the capital.",
+        ],
+    },
+    Rule {
+        name: "missing_passive",
+        kind: Kind::Casualty,
+        pattern: passive!("{missing_passive}"),
+        produce: missing_passive,
+        examples: &[
+            "Two forest guards went missing after the raid.",
+            "Five soldiers are still unaccounted for.",
+            "One Customs sergeant and one gendarme were reported missing.",
+        ],
+        counter_examples: &[
+            "The missing soldiers were found later.",
+            "Three vehicles went missing.",
+        ],
+    },
+    Rule {
+        name: "abducted_passive",
+        kind: Kind::Casualty,
+        pattern: passive!("{abduct_passive}"),
+        produce: abducted_passive,
+        examples: &[
+            "More than 20 students were kidnapped from their school.",
+            "A French aid worker was taken hostage in the north.",
+            "Dozens of women have been abducted this year.",
+        ],
+        counter_examples: &[
+            "The town was captured by rebels.",
+            "One of the captured was released.",
+            "12 motorcycles were captured by the army.",
+        ],
+    },
+    Rule {
+        name: "killed_active",
+        kind: Kind::Casualty,
+        pattern: active!("{kill_active}"),
+        produce: killed_active,
+        examples: &[
+            "The militants stormed the base, killing dozens of troops.",
+            "Gunmen killed 11 people at a bar on Saturday.",
+            "Troops killed 30 al-Shabaab fighters near the town.",
+            "The strike killed two al Qaeda commanders.",
+            "A car bomb killed at least 12 in the capital.",
+            "The blast killed a 35-year-old farmer.",
+        ],
+        counter_examples: &[
+            "The raid killed hopes of a truce.",
+            "The bombing killed 12 cows and destroyed a well.",
+            "They were killed in 2019.",
+        ],
+    },
+    Rule {
+        name: "injured_active",
+        kind: Kind::Casualty,
+        pattern: active!("{injure_active}"),
+        produce: injured_active,
+        examples: &[
+            "The attack killed 36 soldiers, injuring several others, some critically.",
+            "The explosion wounded 12 in the market.",
+            "The second strike hit a checkpoint, wounding two of its members.",
+            "Shelling injured two children and a woman.",
+        ],
+        counter_examples: &[
+            "The explosion wounded the town's pride.",
+            "A grenade injured 3 horses.",
+        ],
+    },
+    Rule {
+        name: "abducted_active",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:{abduct_active})\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        produce: abducted_active,
+        examples: &[
+            "Bandits kidnapped 20 students from a boarding school.",
+            "The fighters stormed the village, abducting nine villagers.",
+            "Gunmen seized two Italian priests on the road.",
+        ],
+        counter_examples: &["The army seized 12 vehicles.", "Rebels captured two towns."],
+    },
+    Rule {
+        name: "deaths_of",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:resulted\s+in|led\s+to|caused|causing|confirmed|mourned|mourning|mourns|announced)\s+)?(?:(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+)?(?:the\s+)?(?:deaths?|killings?|murders?|massacre|executions?|slayings?|assassinations?|lives|bodies|corpses|remains)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        produce: killed_passive,
+        examples: &[
+            "Officials confirmed the deaths of four additional soldiers.",
+            "The fighting resulted in the death of 55 insurgents.",
+            "The ambush claimed the lives of 12 gendarmes.",
+            "The killing of one of the hostages shocked the country.",
+            "He condemned the murder of two other soldiers.",
+        ],
+        counter_examples: &[
+            "The death of democracy was lamented.",
+            "The deaths of the past year were mourned.",
+        ],
+    },
+    Rule {
+        name: "claimed_lives",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+(?:the\s+)?(?P<count>{count})\s+lives(?-u:\b))",
+        produce: killed_passive,
+        examples: &[
+            "The violence has claimed more than 200 lives this year.",
+            "The ambush cost 12 lives.",
+        ],
+        counter_examples: &["The war claimed many careers.", "It cost 12 dollars."],
+    },
+    Rule {
+        name: "lives_lost",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?P<count>{count})\s+lives\s+(?:were|have\s+been|had\s+been)\s+lost(?-u:\b))",
+        produce: killed_passive,
+        examples: &["At least 30 lives were lost in the attack."],
+        counter_examples: &["Many lives are at stake."],
+    },
+    Rule {
+        name: "abduction_of",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:the\s+)?(?:kidnappings?|abductions?)\s+of\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        produce: abducted_passive,
+        examples: &[
+            "The kidnapping of three engineers was claimed by the group.",
+            "The abduction of 276 schoolgirls drew global outrage.",
+        ],
+        counter_examples: &["The kidnapping of the minister's dog was a hoax."],
+    },
+    Rule {
+        name: "left_dead",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:left|leaves|leaving|leave)\s+(?P<count>{count})(?:\s+(?P<who>{who}))?\s+(?:(?P<kill>dead)|(?P<injure>injured|wounded)|(?P<miss>missing))(?-u:\b))",
+        produce: by_group,
+        examples: &[
+            "The clashes left 12 dead and dozens injured.",
+            "The raid left five villagers wounded.",
+            "Ambush leaves two more soldiers dead",
+        ],
+        counter_examples: &[
+            "They left 12 vehicles behind.",
+            "The army left the dead on the road.",
+        ],
+    },
+    Rule {
+        name: "death_toll",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:death|casualty|fatality)\s+)?toll\s+(?:[\w’']+\s+){0,6}?(?:to|at|of|reached|hit|is|was)\s+(?P<count>{count}))(?-u:\b)(?:\s+(?P<who>{who}))?",
+        produce: death_toll,
+        examples: &[
+            "The death toll rose to 38 on Sunday.",
+            "The toll from the attack now stands at at least 50.",
+        ],
+        counter_examples: &[
+            "The death toll is not known.",
+            "A toll road was built in 2019.",
+        ],
+    },
+    Rule {
+        name: "toll_rose_to",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:death|casualty|fatality)\s+)?toll(?-u:\b)[^.;\n]{0,80}?(?-u:\b)(?:rose|risen|climbed|increased|jumped|grew|went\s+up)\s+to\s+(?P<count>{count}))(?-u:\b)(?:\s+(?P<who>{who}))?",
+        produce: death_toll,
+        examples: &[
+            "The toll, initially put at twelve dead, rose to 20 on Monday.",
+            "The toll from Sunday's ambush has since risen to 31.",
+        ],
+        counter_examples: &[
+            "Tolls rose to 5 dollars on the highway.",
+            "The toll was high; prices rose to record levels.",
+        ],
+    },
+    Rule {
+        name: "no_casualties",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:no\s+(?:(?P<kill>casualties|deaths|fatalities|loss\s+of\s+life|lives\s+were\s+lost)|(?P<injure>injuries))(?-u:\b)(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:immediately\s+)?(?:reported|recorded|registered))?|without\s+(?:any\s+)?(?P<kill2>casualties|loss\s+of\s+life)|(?:no\s+one|nobody|no-one)\s+(?:else\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:(?P<kill3>killed)|(?P<injure2>injured|hurt|wounded))))",
+        produce: no_casualties,
+        examples: &[
+            "No casualties were reported on either side.",
+            "Nobody was hurt in the explosion.",
+            "The patrol repelled the attack without casualties.",
+        ],
+        counter_examples: &[
+            "There was no immediate word on casualties.",
+            "It was not clear whether there were casualties.",
+        ],
+    },
+    Rule {
+        name: "including_subgroup",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:including|among\s+them|among\s+(?:the\s+)?(?:dead|victims|those\s+killed)\s+(?:were|are))\s+(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        produce: killed_passive,
+        examples: &["The attack killed 40 people, including 31 gendarmes."],
+        counter_examples: &["Several groups, including two militias, signed the deal."],
+    },
+    Rule {
+        name: "second_group_active",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?-u:\b)(?:{any_active})\s+(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        produce: by_group,
+        examples: &["The blast killed two soldiers and three civilians."],
+        counter_examples: &["The blast killed two soldiers and destroyed a truck."],
+    },
+    Rule {
+        name: "second_group_of",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?-u:\b)(?:deaths?|killings?|murders?|bodies|corpses|remains|lives)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        produce: killed_passive,
+        examples: &[
+            "Police found the bodies of three men and two women near the road.",
+            "The ministry confirmed the deaths of four soldiers and a policeman.",
+        ],
+        counter_examples: &[
+            "The bodies of three men were found, and two women were questioned.",
+            "The deaths of four soldiers and the loss of a truck were confirmed.",
+        ],
+    },
+    Rule {
+        name: "ordinal_victim",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?P<kill>{kill_active})|(?P<injure>{injure_active}))\s+(?:a|an)\s+(?P<ordinal>{ordinal})(?-u:\b)(?:\s+(?P<who>{who}))?)(?P<tail>{tail})?",
+        produce: ordinal_victim,
+        examples: &[
+            "The gunmen killed four people and wounded a fifth.",
+            "One guard died on the spot, and the blast injured a second guard.",
+        ],
+        counter_examples: &[
+            "The drought killed a third of the herd.",
+            "The team wounded a second time was sent home.",
+        ],
+    },
+];
+
+/// True for a bare year ("2019"), which is never a casualty count.
+fn is_year(s: &str) -> bool {
+    let s = s.trim();
+    s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && s.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// True when a capitalised "modifier" is a month or weekday: "on 2 March soldiers were killed"
+/// has no count of soldiers.
+fn names_a_date(phrase: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| NAMES.contains(&w.to_lowercase().as_str()))
+}
+
+/// A single-person count ("a", "an", "one of the") needs a noun after it.
+fn is_article(s: &str) -> bool {
+    let s = s.trim().to_ascii_lowercase();
+    s == "a" || s == "an" || s.starts_with("one of")
+}
+
+fn make(c: &Captures, outcome: Outcome) -> Option<Value> {
+    let count_text = c.name("count")?.as_str();
+    if is_year(count_text) {
+        return None;
+    }
+    let count = parse_count(count_text)?;
+    let (who, side) = match c.name("who") {
+        Some(w) => {
+            if names_a_date(w.as_str()) {
+                return None;
+            }
+            let (who, side) = victim(w.as_str())?;
+            (who.to_string(), side)
+        }
+        None => {
+            if is_article(count_text) || c.name("of").is_some() {
+                return None;
+            }
+            // Resolved from the casualty before it in `find`.
+            (String::new(), Side::Unknown)
+        }
+    };
+    Some(Value::Casualty(CasualtyValue {
+        outcome,
+        who,
+        side,
+        count,
+    }))
+}
+
+/// Passive rules: reject "Two gunmen killed a guard" (no auxiliary, an object after the verb).
+fn passive(c: &Captures, outcome: Outcome) -> Option<Value> {
+    let aux = c
+        .name("fill")
+        .is_some_and(|f| !f.as_str().trim().is_empty());
+    if !aux && c.name("obj").is_some() {
+        return None;
+    }
+    make(c, outcome)
+}
+
+fn killed_passive(c: &Captures, _: &Context) -> Option<Value> {
+    passive(c, Outcome::Killed)
+}
+
+fn injured_passive(c: &Captures, _: &Context) -> Option<Value> {
+    passive(c, Outcome::Injured)
+}
+
+fn missing_passive(c: &Captures, _: &Context) -> Option<Value> {
+    passive(c, Outcome::Missing)
+}
+
+fn abducted_passive(c: &Captures, _: &Context) -> Option<Value> {
+    passive(c, Outcome::Abducted)
+}
+
+/// Active rules: with no noun, the count must end the clause ("killing 12 in …").
+fn active(c: &Captures, outcome: Outcome) -> Option<Value> {
+    if c.name("who").is_none() && c.name("tail").is_none() {
+        return None;
+    }
+    make(c, outcome)
+}
+
+fn killed_active(c: &Captures, _: &Context) -> Option<Value> {
+    active(c, Outcome::Killed)
+}
+
+fn injured_active(c: &Captures, _: &Context) -> Option<Value> {
+    active(c, Outcome::Injured)
+}
+
+fn abducted_active(c: &Captures, _: &Context) -> Option<Value> {
+    make(c, Outcome::Abducted)
+}
+
+/// Rules whose outcome depends on which verb group matched.
+fn by_group(c: &Captures, _: &Context) -> Option<Value> {
+    let outcome = if c.name("kill").is_some() {
+        Outcome::Killed
+    } else if c.name("injure").is_some() {
+        Outcome::Injured
+    } else if c.name("miss").is_some() {
+        Outcome::Missing
+    } else if c.name("abduct").is_some() {
+        Outcome::Abducted
+    } else {
+        return None;
+    };
+    make(c, outcome)
+}
+
+/// "wounded a fifth", "killing a second soldier": one more victim, counted after others (an
+/// ordinal, not a fraction or a count of times: with no victim noun, the ordinal must end the
+/// clause, so "a third of the herd" and "a second time" are rejected).
+fn ordinal_victim(c: &Captures, _: &Context) -> Option<Value> {
+    if c.name("who").is_none() && c.name("tail").is_none() {
+        return None;
+    }
+    let outcome = if c.name("kill").is_some() {
+        Outcome::Killed
+    } else {
+        Outcome::Injured
+    };
+    let (who, side) = match c.name("who") {
+        Some(w) => {
+            let (who, side) = victim(w.as_str())?;
+            (who.to_string(), side)
+        }
+        // Resolved from the casualty before it in `find`.
+        None => (String::new(), Side::Unknown),
+    };
+    Some(Value::Casualty(CasualtyValue {
+        outcome,
+        who,
+        side,
+        count: Count::exact(1),
+    }))
+}
+
+fn death_toll(c: &Captures, _: &Context) -> Option<Value> {
+    let count_text = c.name("count")?.as_str();
+    if is_year(count_text) {
+        return None;
+    }
+    let (who, side) = c
+        .name("who")
+        .and_then(|w| victim(w.as_str()))
+        .unwrap_or(("people", Side::Unknown));
+    Some(Value::Casualty(CasualtyValue {
+        outcome: Outcome::Killed,
+        who: who.to_string(),
+        side,
+        count: parse_count(count_text)?,
+    }))
+}
+
+fn no_casualties(c: &Captures, _: &Context) -> Option<Value> {
+    let outcome = if c.name("injure").is_some() || c.name("injure2").is_some() {
+        Outcome::Injured
+    } else {
+        Outcome::Killed
+    };
+    Some(Value::Casualty(CasualtyValue {
+        outcome,
+        who: "people".to_string(),
+        side: Side::Unknown,
+        count: Count::exact(0),
+    }))
+}
+
+/// Finds casualties in `text`, then fills in who and outcome from the casualty before:
+/// "seven were killed" and "injuring several others" take the who of the figure named before
+/// them; "including 53 gendarmes" takes the outcome of the figure it is part of.
+pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
+    let mut found = RULES.run(text, ctx);
+    if found.is_empty() {
+        return found;
+    }
+    let groups = groups_before(text, &found);
+    found.extend(groups);
+    let found = super::overlap::resolve(found);
+    let sentences = text::sentences(text);
+    let sentence_of = |pos: usize| sentences.partition_point(|&(_, end)| end <= pos);
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for mut f in found {
+        let here = sentence_of(f.start);
+        // The last kept casualty with a real who, and its sentence.
+        // Not a part ("including a child"): "…, including a child, and injuring 43" are
+        // people, not children.
+        let before = out.iter().rev().find_map(|p| match &p.value {
+            Value::Casualty(v)
+                if !v.who.is_empty() && v.who != "others" && p.rule != "including_subgroup" =>
+            {
+                Some((sentence_of(p.start), v.clone()))
+            }
+            _ => None,
+        });
+        let Value::Casualty(v) = &mut f.value else {
+            continue;
+        };
+        if f.rule == "including_subgroup" {
+            let prev = out.last().and_then(|p| match &p.value {
+                Value::Casualty(pv) if sentence_of(p.start) == here => Some(pv.outcome),
+                _ => None,
+            });
+            match prev {
+                Some(o) => v.outcome = o,
+                None => continue,
+            }
+        }
+        if v.who.is_empty() || v.who == "others" {
+            let reach = if v.who.is_empty() { 0 } else { 1 };
+            match before {
+                Some((s, pv)) if here >= s && here - s <= reach => {
+                    v.who = pv.who;
+                    v.side = pv.side;
+                }
+                _ if v.who.is_empty() => v.who = "people".to_string(),
+                _ => {}
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<(String, Outcome, String, Side, Count)> {
+        let ctx = Context::published(chrono::NaiveDate::from_ymd_opt(2025, 2, 10).unwrap());
+        find(text, &ctx)
+            .into_iter()
+            .filter_map(|f| match f.value {
+                Value::Casualty(v) => Some((
+                    text[f.start..f.end].to_string(),
+                    v.outcome,
+                    v.who,
+                    v.side,
+                    v.count,
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, Outcome, String, Side, Count) {
+        let all = run(text);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    use Outcome::*;
+    use Side::*;
+
+    #[test]
+    fn values_table() {
+        let table: &[(&str, &str, Outcome, &str, Side, Count)] = &[
+            (
+                "At least 36 Malian soldiers were killed on Tuesday.",
+                "At least 36 Malian soldiers were killed",
+                Killed,
+                "soldiers",
+                State,
+                Count::at_least(36),
+            ),
+            (
+                "The rebels stormed the camp, killing dozens of troops.",
+                "killing dozens of troops",
+                Killed,
+                "troops",
+                State,
+                Count::at_least(12),
+            ),
+            (
+                "Nine gendarmes lost their lives.",
+                "Nine gendarmes lost their lives",
+                Killed,
+                "gendarmes",
+                State,
+                Count::exact(9),
+            ),
+            (
+                "The army announced the deaths of four additional soldiers.",
+                "announced the deaths of four additional soldiers",
+                Killed,
+                "soldiers",
+                State,
+                Count::exact(4),
+            ),
+            (
+                "The fighting left 12 dead.",
+                "left 12 dead",
+                Killed,
+                "people",
+                Unknown,
+                Count::exact(12),
+            ),
+            (
+                "In 2019, 300 people died in the region.",
+                "300 people died",
+                Killed,
+                "people",
+                Unknown,
+                Count::exact(300),
+            ),
+            (
+                "Bandits kidnapped 20 students on the highway.",
+                "kidnapped 20 students",
+                Abducted,
+                "students",
+                Civilian,
+                Count::exact(20),
+            ),
+            (
+                "No casualties were reported.",
+                "No casualties were reported",
+                Killed,
+                "people",
+                Unknown,
+                Count::exact(0),
+            ),
+            (
+                "A civilian was killed.",
+                "A civilian was killed",
+                Killed,
+                "civilians",
+                Civilian,
+                Count::exact(1),
+            ),
+            (
+                "Two Customs informants were also killed.",
+                "Two Customs informants were also killed",
+                Killed,
+                "customs informants",
+                Civilian,
+                Count::exact(2),
+            ),
+            (
+                "Up to 30 VDP were killed.",
+                "Up to 30 VDP were killed",
+                Killed,
+                "VDP",
+                Militia,
+                Count::up_to(30),
+            ),
+            (
+                "Between 20 and 30 jihadists were neutralised.",
+                "Between 20 and 30 jihadists were neutralised",
+                Killed,
+                "jihadists",
+                Rebel,
+                Count::between(20, 30),
+            ),
+            (
+                "Seven Chadian soldiers sustained gunshot wounds.",
+                "Seven Chadian soldiers sustained gunshot wounds",
+                Injured,
+                "soldiers",
+                State,
+                Count::exact(7),
+            ),
+            (
+                "Five nurses went missing.",
+                "Five nurses went missing",
+                Missing,
+                "nurses",
+                Civilian,
+                Count::exact(5),
+            ),
+        ];
+        for (input, span, outcome, who, side, count) in table {
+            let got = one(input);
+            assert_eq!(
+                got,
+                (span.to_string(), *outcome, who.to_string(), *side, *count),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn others_and_bare_counts_take_the_who_before_them() {
+        let all = run("The attack killed 36 soldiers, injuring several others, some critically.");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[1].1, Injured);
+        assert_eq!(all[1].2, "soldiers");
+        assert_eq!(all[1].3, State);
+        assert_eq!(all[1].4, Count::at_least(3));
+
+        let all = run(
+            "Seven soldiers were killed in combat while five met their end in a road accident.",
+        );
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[1].2, "soldiers");
+        assert_eq!(all[1].4, Count::exact(5));
+
+        let all = run("Twelve gendarmes were killed. Three others were wounded.");
+        assert_eq!(all[1].2, "gendarmes");
+    }
+
+    #[test]
+    fn two_groups_make_two_rows() {
+        let all = run("Two soldiers and three civilians were killed.");
+        let rows: Vec<_> = all.iter().map(|r| (r.2.as_str(), r.3, r.4)).collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("soldiers", State, Count::exact(2)),
+                ("civilians", Civilian, Count::exact(3))
+            ]
+        );
+        let all = run("One gendarme, two teachers and a nurse were reported missing.");
+        let rows: Vec<_> = all.iter().map(|r| (r.1, r.2.as_str(), r.4)).collect();
+        assert_eq!(
+            rows,
+            vec![
+                (Missing, "gendarmes", Count::exact(1)),
+                (Missing, "teachers", Count::exact(2)),
+                (Missing, "nurses", Count::exact(1))
+            ]
+        );
+        assert_eq!(
+            run("Two soldiers and three civilians attended the talks.").len(),
+            0
+        );
+        let all = run("The bombing killed two soldiers and three civilians.");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[1].2, "civilians");
+    }
+
+    #[test]
+    fn including_takes_the_outcome_before_it() {
+        let all = run("The raid killed 57 people, including 53 gendarmes.");
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[1].1, Killed);
+        assert_eq!(all[1].2, "gendarmes");
+        assert!(run("Delegates, including 3 soldiers, attended.").is_empty());
+    }
+
+    #[test]
+    fn not_casualties() {
+        for text in [
+            "One of the deadliest attacks took place at 6:30.",
+            "A 35-year-old man was arrested.",
+            "Islamic State claimed the attack.",
+            "Some 40% of soldiers were not paid.",
+            "Rebels seized 12 vehicles and killed hopes of peace.",
+            "The army said 12 trucks were destroyed.",
+            "He was killed in 2019.",
+            "The 3rd battalion was killed off by reforms.",
+            "Call 112 for help.",
+            "",
+            "killed killed killed",
+        ] {
+            assert!(run(text).is_empty(), "{text}: {:?}", run(text));
+        }
+    }
+
+    #[test]
+    fn victim_table_lookup() {
+        assert_eq!(victim("Nigerien soldiers"), Some(("soldiers", State)));
+        assert_eq!(
+            victim("Customs informants"),
+            Some(("customs informants", Civilian))
+        );
+        assert_eq!(
+            victim("pro-government forces"),
+            Some(("pro-government forces", Militia))
+        );
+        assert_eq!(victim("a civilian"), Some(("civilians", Civilian)));
+        assert_eq!(victim("vehicles"), None);
+    }
+}

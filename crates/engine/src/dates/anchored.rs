@@ -1,0 +1,78 @@
+//! Dates anchored on the date just mentioned: "two days later", "the next day" (not "the
+//! attack came two days after the talks ended": that day is not given). The rules
+//! produce a pending shift; [`super::find`] resolves it in document order against the last
+//! resolved day before it, or drops it when there is none.
+
+use regex::Captures;
+
+use super::{count_number, group, pending_shift};
+use crate::context::Context;
+use crate::model::{Kind, Value};
+use crate::rule::Rule;
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        name: "days_after_previous",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?P<came>(?i:came|comes|occurred|happened|took\s+place)\s+)?(?:(?i:just|only)\s+)?(?P<n>{count})\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:later|after|afterwards|earlier|before|prior))(?-u:\b)",
+        produce: days_after_previous,
+        examples: &[
+            "Two days later, the army retook the town.",
+            "Just two days after the ambush, a second convoy was hit.",
+            "A week earlier, the same unit had been attacked.",
+        ],
+        counter_examples: &[
+            "The siege lasted two days.",
+            "It was the second day of fighting.",
+            // The event told is the sentence's subject, placed against a day not given.
+            "The attack came two days after the talks were suspended.",
+        ],
+    },
+    Rule {
+        name: "next_or_previous_day",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?i:the\s+(?P<dir1>next|following|previous|preceding)\s+(?P<part>day|morning|afternoon|evening|night)|the\s+day\s+(?P<dir2>before|after)|(?:(?:earlier|later)\s+(?:on\s+)?)?(?:the\s+same|that\s+same)\s+day)(?-u:\b)",
+        produce: next_or_previous_day,
+        examples: &[
+            "The bodies were found the next day.",
+            "On the following morning, troops arrived.",
+            "Earlier on the same day, a patrol was ambushed.",
+            "The village had been looted the day before.",
+        ],
+        counter_examples: &[
+            "The next attack came without warning.",
+            "It was a day like any other.",
+        ],
+    },
+];
+
+fn days_after_previous(c: &Captures, _: &Context) -> Option<Value> {
+    if c.name("came").is_some() {
+        return None;
+    }
+    let n = count_number(group(c, "n"))?;
+    let per = if group(c, "unit").to_ascii_lowercase().starts_with("week") {
+        7
+    } else {
+        1
+    };
+    let sign = match group(c, "dir").to_ascii_lowercase().as_str() {
+        "earlier" | "before" | "prior" => -1,
+        _ => 1,
+    };
+    Some(pending_shift(sign * n * per, None))
+}
+
+fn next_or_previous_day(c: &Captures, _: &Context) -> Option<Value> {
+    let dir = [group(c, "dir1"), group(c, "dir2")]
+        .concat()
+        .to_ascii_lowercase();
+    let sign = match dir.as_str() {
+        "next" | "following" | "after" => 1,
+        "previous" | "preceding" | "before" => -1,
+        _ => 0,
+    };
+    let part = group(c, "part").to_ascii_lowercase();
+    let time = (!part.is_empty() && part != "day").then_some(part);
+    Some(pending_shift(sign, time))
+}

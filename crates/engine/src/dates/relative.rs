@@ -1,0 +1,224 @@
+//! Relative dates: resolved against the publication date ([`Context::published`]); without
+//! one they give nothing (see the module policies).
+
+use chrono::{Datelike, Duration, NaiveDate};
+use regex::Captures;
+
+use super::{day, days, group, month, month_before, month_number, weekday_before, weekday_number};
+use crate::context::Context;
+use crate::model::{Kind, Value};
+use crate::rule::Rule;
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        name: "weekday",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?P<ahead>(?i:next|coming|every|each|the\s+following|the\s+previous|the\s+preceding)\s+)?(?P<span>(?P<early>(?i:early|late)\s+)?(?:(?P<last>(?i:last|this\s+past|past))\s+)?(?P<wd>{weekday})(?:\s+(?P<part>{part_of_day}))?)(?P<name>\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Standard|Observer|Independent|Mail|Nation|Sun|Star|Vision|Magazine|Edition|School|Mass|Service))?",
+        produce: weekday,
+        examples: &[
+            "Gunmen attacked the village on Tuesday.",
+            "The raid began Monday night, residents said.",
+            "Last Thursday, militants overran the post.",
+            "The strike hit early Thursday morning.",
+            "The army said Sunday that five soldiers died.",
+            "Mourning was declared following Monday night's attack.",
+        ],
+        counter_examples: &[
+            "The talks resume next Monday.",
+            "Markets close every Friday.",
+            "They returned the following Monday.",
+            "The Sunday Times reported the raid.",
+            "Traders meet on Mondays.",
+        ],
+    },
+    Rule {
+        name: "yesterday_today",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?P<pre>[A-Z][A-Za-z]*[ \t]+)?(?P<span>(?P<w>(?:yesterday|Yesterday|YESTERDAY|today|Today|TODAY|tonight|Tonight|TONIGHT)|(?:Last|last|LAST)\s+(?i:night)|(?:This|this|THIS)\s+(?i:morning|afternoon|evening))(?:\s+(?P<part>{part_of_day}))?)(?-u:\b)",
+        produce: yesterday_today,
+        examples: &[
+            "Two soldiers were killed yesterday.",
+            "Yesterday morning, gunmen struck a church.",
+            "Fighting continued last night near the airport.",
+        ],
+        counter_examples: &[
+            "According to USA Today the figures are disputed.",
+            "The yesterdays of the war are gone.",
+        ],
+    },
+    Rule {
+        name: "last_week_month_year",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?i:last)\s+(?P<unit>(?i:week|month|year))(?-u:\b)",
+        produce: last_unit,
+        examples: &[
+            "Soldiers were killed last month in another ambush.",
+            "Last week, the envoy left the country.",
+            "The camp was attacked last year.",
+        ],
+        counter_examples: &[
+            "He spent the last months of the war in hiding.",
+            "The last weekend of the festival was calm.",
+        ],
+    },
+    Rule {
+        name: "this_week_month_year",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?:(?P<when>(?i:earlier|later))\s+)?(?:this|This|THIS)\s+(?P<unit>(?i:week|month|year))(?-u:\b)",
+        produce: this_unit,
+        examples: &[
+            "Earlier this month, the army formed a pact.",
+            "Villagers were killed earlier this week.",
+            "Tourists returned this year.",
+        ],
+        counter_examples: &[
+            "This weekly report covers the region.",
+            "At this stage the toll is unclear.",
+        ],
+    },
+    Rule {
+        name: "recent_days",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?i:recent)\s+(?P<unit>(?i:days|weeks))(?-u:\b)",
+        produce: recent,
+        examples: &["In recent days, the rebels blew up a pipeline."],
+        counter_examples: &["Attacks have risen in recent years."],
+    },
+    Rule {
+        name: "weekend",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?i:the|this|last|past)\s+(?i:weekend)(?-u:\b)",
+        produce: weekend,
+        examples: &[
+            "Seven people were killed during the weekend.",
+            "Over the weekend, bandits raided two villages.",
+        ],
+        counter_examples: &["Weekend markets were closed.", "The weekends are quiet."],
+    },
+    Rule {
+        name: "last_month_name",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?i:last)\s+(?P<m>{month_full})",
+        produce: last_month_name,
+        examples: &[
+            "Last May, the group set conditions for talks.",
+            "The council seized power in a coup last July.",
+        ],
+        counter_examples: &[
+            "The last march ended peacefully.",
+            "Last, the army withdrew.",
+        ],
+    },
+];
+
+fn published(ctx: &Context) -> Option<NaiveDate> {
+    ctx.published
+}
+
+/// "early Thursday morning" → "early morning"; "Monday night" → "night".
+fn part_of_day(c: &Captures) -> Option<String> {
+    let words: Vec<String> = [group(c, "early"), group(c, "part")]
+        .iter()
+        .map(|w| w.trim().to_ascii_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn weekday(c: &Captures, ctx: &Context) -> Option<Value> {
+    if c.name("ahead").is_some() || c.name("name").is_some() {
+        return None;
+    }
+    let wd = weekday_number(group(c, "wd"))?;
+    let strictly = c.name("last").is_some();
+    Some(day(
+        weekday_before(wd, published(ctx)?, strictly),
+        part_of_day(c),
+    ))
+}
+
+fn yesterday_today(c: &Captures, ctx: &Context) -> Option<Value> {
+    let w = group(c, "w");
+    if w == "Today" && c.name("pre").is_some() {
+        return None; // a title: "USA Today"
+    }
+    let p = published(ctx)?;
+    let lower = w.to_ascii_lowercase();
+    let (date, time) = if lower == "yesterday" {
+        (p - Duration::days(1), None)
+    } else if lower.starts_with("last") {
+        (p - Duration::days(1), Some("night".to_string()))
+    } else if lower == "tonight" {
+        (p, Some("night".to_string()))
+    } else if let Some(part) = lower.strip_prefix("this") {
+        (p, Some(part.trim().to_string()))
+    } else {
+        (p, None)
+    };
+    let part = group(c, "part").to_ascii_lowercase();
+    let time = if part.is_empty() { time } else { Some(part) };
+    Some(day(date, time))
+}
+
+fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+fn last_unit(c: &Captures, ctx: &Context) -> Option<Value> {
+    let p = published(ctx)?;
+    match group(c, "unit").to_ascii_lowercase().as_str() {
+        "week" => {
+            let monday = monday_of(p);
+            days(monday - Duration::days(7), monday - Duration::days(1))
+        }
+        "month" => {
+            let (y, m) = if p.month() == 1 {
+                (p.year() - 1, 12)
+            } else {
+                (p.year(), p.month() - 1)
+            };
+            month(y, m)
+        }
+        _ => super::years(p.year() - 1, p.year() - 1),
+    }
+}
+
+fn this_unit(c: &Captures, ctx: &Context) -> Option<Value> {
+    let p = published(ctx)?;
+    let when = group(c, "when").to_ascii_lowercase();
+    match group(c, "unit").to_ascii_lowercase().as_str() {
+        "week" => {
+            let monday = monday_of(p);
+            match when.as_str() {
+                "earlier" => days(monday, (p - Duration::days(1)).max(monday)),
+                "later" => days(
+                    (p + Duration::days(1)).min(monday + Duration::days(6)),
+                    monday + Duration::days(6),
+                ),
+                _ => days(monday, p),
+            }
+        }
+        "month" => month(p.year(), p.month()),
+        _ => super::years(p.year(), p.year()),
+    }
+}
+
+fn recent(c: &Captures, ctx: &Context) -> Option<Value> {
+    let p = published(ctx)?;
+    let back = if group(c, "unit").eq_ignore_ascii_case("days") {
+        7
+    } else {
+        28
+    };
+    days(p - Duration::days(back), p)
+}
+
+fn weekend(_: &Captures, ctx: &Context) -> Option<Value> {
+    let saturday = weekday_before(chrono::Weekday::Sat, published(ctx)?, true);
+    days(saturday, saturday + Duration::days(1))
+}
+
+fn last_month_name(c: &Captures, ctx: &Context) -> Option<Value> {
+    let m = month_number(group(c, "m"))?;
+    month_before(m, published(ctx)?, true)
+}

@@ -1,0 +1,589 @@
+//! Who attacked whom.
+//!
+//! First the words around each actor say what it is to the event ([`role`]): the one acting
+//! ("the army **killed**", "an air strike **by** the military", "**claimed responsibility**"),
+//! the one acted on ("**attacked** a police post", "an **attack on** the army"), or only the
+//! one speaking ("**according to** the army", "the ministry **said**"), or only a description
+//! of another ("the al Qaeda**-linked** group"). Then:
+//!
+//! - Perpetrators are the actors acting, of any side, and the named armed groups of the rebel
+//!   side whose role the words do not say ("JNIM", "Boko Haram"); generic words ("gunmen",
+//!   "jihadists") name no group and stay out, as coders leave the perpetrator empty for them.
+//!   Each perpetrator carries the other names the text uses for it ("Jama'at Nusrat al-Islam
+//!   wal Muslimin" for JNIM).
+//! - Targets are the actors acted on, the state, militia, foreign and civilian actors whose
+//!   role the words do not say, and the sides of the victims counted. An actor only
+//!   speaking or describing is neither.
+
+use super::cues::is_speech_word;
+use super::doc::Doc;
+use super::split::Mention;
+use crate::model::{ActorValue, Kind, Perpetrator, Side, Target, Value};
+use crate::text::fold;
+
+fn actor_value<'a>(doc: &Doc<'a>, i: usize) -> Option<&'a ActorValue> {
+    match &doc.ents[i].e.value {
+        Value::Actor(a) => Some(a),
+        _ => None,
+    }
+}
+
+/// A proper name rather than a generic word: it has a capital letter.
+fn is_named(a: &ActorValue) -> bool {
+    a.name.chars().any(char::is_uppercase)
+}
+
+/// Whether actor entity `i` lies inside a casualty figure ("55 jihadists were killed") or names
+/// whose members it counts ("killing three fighters **of the SDF**").
+fn is_victim(doc: &Doc, i: usize) -> bool {
+    let x = &doc.ents[i];
+    doc.ents_of(x.sent, Kind::Casualty).any(|c| {
+        let c = &doc.ents[c];
+        let inside = c.start <= x.start && x.end <= c.end;
+        let gap = doc.between(c.end, x.start);
+        let members_of = c.end <= x.start
+            && gap.len() <= 40
+            && gap.trim_start().starts_with("of ")
+            && !gap.contains([',', '.', ';', '(']);
+        inside || members_of
+    })
+}
+
+/// What an actor is to the event its sentence tells, by the words around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// It acts: "the army killed", "a strike by the military", "X claimed responsibility".
+    Agent,
+    /// It is acted on: "attacked a police post", "an attack on the army".
+    Patient,
+    /// It only speaks: "according to the army", "the ministry said".
+    Speaker,
+    /// It only describes another actor: "the al Qaeda-linked group", "an Iran-backed militia".
+    Descriptor,
+    /// The words do not say.
+    Unknown,
+}
+
+/// Verbs whose subject carries out a violent act ("the army **killed** 30 fighters").
+fn is_agent_verb(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "attacked",
+        "attack",
+        "attacks",
+        "killed",
+        "kill",
+        "kills",
+        "ambushed",
+        "ambush",
+        "stormed",
+        "storm",
+        "raided",
+        "bombed",
+        "shelled",
+        "struck",
+        "strike",
+        "launched",
+        "opened",
+        "shot",
+        "abducted",
+        "kidnapped",
+        "targeted",
+        "overran",
+        "seized",
+        "fired",
+        "burned",
+        "torched",
+        "executed",
+        "carried",
+        "hit",
+        "besieged",
+        "massacred",
+        "looted",
+        "clashed",
+        "fought",
+        "pounded",
+        "destroyed",
+        "captured",
+    ];
+    WORDS.contains(&w)
+}
+
+/// Words after "by" that make a helper, not the doer: "backed by", "supported by".
+fn is_support_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "backed",
+        "supported",
+        "accompanied",
+        "assisted",
+        "aided",
+        "joined",
+        "reinforced",
+        "led",
+        "trained",
+        "armed",
+        "funded",
+        "helped",
+        "escorted",
+    ];
+    WORDS.contains(&w)
+}
+
+/// Weapons named right after their user: "a Russian missile", "the junta's air strike".
+fn is_weapon_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "air"
+            | "drone"
+            | "drones"
+            | "missile"
+            | "missiles"
+            | "rocket"
+            | "rockets"
+            | "warplane"
+            | "warplanes"
+            | "jets"
+            | "artillery"
+            | "shelling"
+            | "helicopter"
+            | "helicopters"
+    )
+}
+
+/// Words before an actor that make it the one acted on: "attacked a post", "an attack on".
+fn is_patient_cue(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "attacked",
+        "attacking",
+        "ambushed",
+        "ambushing",
+        "targeted",
+        "targeting",
+        "against",
+        "raided",
+        "raiding",
+        "stormed",
+        "storming",
+        "killing",
+        "killed",
+        "struck",
+        "striking",
+        "hit",
+        "hitting",
+        "overran",
+        "besieged",
+        "shelled",
+        "bombed",
+    ];
+    WORDS.contains(&w)
+}
+
+/// Words skipped when reading the words right before an actor.
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "their" | "suspected" | "alleged" | "local" | "two" | "some"
+    )
+}
+
+/// Words that may stand between an actor and its verb: members, adverbs, auxiliaries.
+fn is_between_word(w: &str) -> bool {
+    matches!(
+        w,
+        "fighters"
+            | "militants"
+            | "troops"
+            | "forces"
+            | "soldiers"
+            | "members"
+            | "militiamen"
+            | "insurgents"
+            | "rebels"
+            | "jihadists"
+            | "gunmen"
+            | "also"
+            | "reportedly"
+            | "allegedly"
+            | "later"
+            | "then"
+            | "have"
+            | "has"
+            | "had"
+            | "on"
+    )
+}
+
+/// The role of actor entity `i` in its sentence.
+pub fn role(doc: &Doc, i: usize) -> Role {
+    let x = &doc.ents[i];
+    let se = &doc.sents[x.sent];
+    let after = doc.lower.get(x.end..).unwrap_or("");
+    if [
+        "-linked",
+        "-affiliated",
+        "-allied",
+        "-backed",
+        "-aligned",
+        "-inspired",
+    ]
+    .iter()
+    .any(|s| after.starts_with(s))
+    {
+        return Role::Descriptor;
+    }
+    let j0 = doc.word_at(x.start).clamp(se.w0, se.w1);
+    let j1 = doc.word_at(x.end).clamp(j0, se.w1);
+    // A clause break (comma, semicolon, colon, dash) between word k-1 and word k.
+    let break_before = |k: usize| {
+        k > 0
+            && doc
+                .between(doc.words[k - 1].end, doc.words[k].start)
+                .contains([',', ';', ':', '\u{2014}', '\u{2013}', '('])
+    };
+    // "according to a local People's Defence Force (PDF) group": a speaker however long its
+    // name.
+    let mut k = j0;
+    while k > se.w0 && j0 - k < 8 {
+        k -= 1;
+        let w = doc.w(k);
+        if w == "according" && doc.w(k + 1) == "to" {
+            return Role::Speaker;
+        }
+        if is_agent_verb(w) || is_patient_cue(w) || is_speech_word(w) {
+            break;
+        }
+    }
+    let before: Vec<(usize, &str)> = (se.w0..j0)
+        .rev()
+        .map(|k| (k, doc.w(k)))
+        .filter(|(_, w)| !is_filler(w))
+        .take(2)
+        .collect();
+    if let Some(&(k, w)) = before.first() {
+        let w2 = before.get(1).map_or("", |b| b.1);
+        let tight = !break_before(k + 1);
+        // "killed by", "an air strike by", "carried out by"; not "rescued by".
+        if w == "by"
+            && tight
+            && (super::cues::is_attack_word(w2)
+                || super::cues::is_harm_word(w2)
+                || is_agent_verb(w2)
+                || matches!(
+                    w2,
+                    "out" | "conducted" | "perpetrated" | "committed" | "staged"
+                ))
+        {
+            return Role::Agent;
+        }
+        if w == "to" && w2 == "according" {
+            return Role::Speaker;
+        }
+        if matches!(w, "for" | "of")
+            && (w2.starts_with("spokes") || matches!(w2, "statement" | "official" | "officials"))
+        {
+            return Role::Speaker;
+        }
+        if tight && (is_patient_cue(w) || (w == "on" && super::cues::is_event_noun(w2))) {
+            return Role::Patient;
+        }
+    }
+    // The first verb after it in its clause, past members, adverbs and a helper ("backed by
+    // African Union troops").
+    let mut aside = false;
+    for k in j1..se.w1.min(j1 + 9) {
+        if k > j1 && break_before(k) || k == j1 && break_before(k) && k > j0 {
+            break;
+        }
+        let w = doc.w(k);
+        if is_between_word(w) {
+            continue;
+        }
+        if is_support_word(w) {
+            aside = true;
+            continue;
+        }
+        // "a Taliban attack", "the junta's air strike": the group's own act.
+        if k == j1 && (super::cues::is_event_noun(w) || is_weapon_noun(w)) {
+            return Role::Agent;
+        }
+        if aside && !is_agent_verb(w) && !is_speech_word(w) {
+            continue;
+        }
+        if matches!(w, "claimed" | "claims" | "claiming") {
+            let next = if k + 1 < se.w1 { doc.w(k + 1) } else { "" };
+            return if matches!(next, "responsibility" | "the" | "credit") {
+                Role::Agent
+            } else {
+                Role::Speaker
+            };
+        }
+        if is_speech_word(w) {
+            return Role::Speaker;
+        }
+        if is_agent_verb(w) {
+            // "soldiers killed in the attack": a reduced passive, not the doer.
+            let next = if k + 1 < se.w1 { doc.w(k + 1) } else { "" };
+            if matches!(
+                next,
+                "in" | "on" | "at" | "during" | "by" | "when" | "while" | "near"
+            ) {
+                return Role::Unknown;
+            }
+            return Role::Agent;
+        }
+        break;
+    }
+    Role::Unknown
+}
+
+/// The actor a bracketed short name right after it stands for: "Syrian Democratic Forces
+/// (SDF)" → the long name's entity.
+fn abbreviation_of(doc: &Doc, i: usize) -> Option<usize> {
+    let x = &doc.ents[i];
+    let before = doc.text.get(..x.start)?.trim_end();
+    if !before.ends_with('(') {
+        return None;
+    }
+    let open = before.len() - 1;
+    doc.ents_of(x.sent, Kind::Actor)
+        .filter(|&j| j != i)
+        .find(|&j| {
+            doc.text
+                .get(doc.ents[j].end..open)
+                .is_some_and(|g| g.trim().is_empty())
+        })
+}
+
+/// The named rebel actors of sentence `s`, not counted as victims.
+pub fn named_perpetrators<'a>(doc: &Doc<'a>, s: usize) -> Vec<&'a ActorValue> {
+    doc.ents_of(s, Kind::Actor)
+        .filter(|&i| !is_victim(doc, i))
+        .filter_map(|i| actor_value(doc, i))
+        .filter(|a| a.side == Side::Rebel && is_named(a))
+        .collect()
+}
+
+/// The incident's perpetrators and targets.
+pub fn incident_actors(
+    doc: &Doc,
+    ms: &[&Mention],
+    evidence: &mut Vec<usize>,
+    notes: &mut Vec<String>,
+) -> (Vec<Perpetrator>, Vec<Target>) {
+    let mut perps: Vec<Perpetrator> = Vec::new();
+    let mut targets: Vec<Target> = Vec::new();
+    let mut sents: Vec<usize> = ms.iter().map(|m| m.sent).collect();
+    sents.dedup();
+    for &s in &sents {
+        for i in doc.ents_of(s, Kind::Actor) {
+            let Some(a) = actor_value(doc, i) else {
+                continue;
+            };
+            if a.name.is_empty() {
+                continue;
+            }
+            // "the Syrian Democratic Forces (SDF)": the bracketed short name plays the long one's
+            // part.
+            let at = abbreviation_of(doc, i).unwrap_or(i);
+            let victim = is_victim(doc, at);
+            let role = if victim { Role::Patient } else { role(doc, at) };
+            let perpetrator = match role {
+                Role::Agent => a.side != Side::Rebel || is_named(a),
+                Role::Patient | Role::Speaker | Role::Descriptor => false,
+                Role::Unknown => a.side == Side::Rebel && is_named(a),
+            };
+            let target = match role {
+                Role::Patient => is_named(a) || a.side != Side::Rebel,
+                Role::Agent | Role::Speaker | Role::Descriptor => false,
+                Role::Unknown => a.side != Side::Rebel,
+            };
+            if perpetrator {
+                evidence.push(i);
+                if let Some(h) = &a.hedge {
+                    let n = format!("{} {} as perpetrator.", a.name, h);
+                    if !notes.contains(&n) {
+                        notes.push(n);
+                    }
+                }
+                if !perps.iter().any(|p| fold(&p.name) == fold(&a.name)) {
+                    perps.push(Perpetrator {
+                        name: a.name.clone(),
+                        side: a.side,
+                        aliases: aliases(doc, a),
+                    });
+                }
+            } else if target {
+                evidence.push(i);
+                if !targets.iter().any(|t| fold(&t.name) == fold(&a.name)) {
+                    targets.push(Target {
+                        name: a.name.clone(),
+                        side: a.side,
+                    });
+                }
+            }
+        }
+    }
+    // A group both acting and losing fighters ("20 JNIM fighters were killed") is the
+    // perpetrator.
+    targets.retain(|t| !perps.iter().any(|p| fold(&p.name) == fold(&t.name)));
+    (perps, targets)
+}
+
+/// Other names of the actor: its table aliases and every other spelling the text uses for it.
+fn aliases(doc: &Doc, a: &ActorValue) -> Vec<String> {
+    let key = fold(&a.name);
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |s: &str| {
+        let f = fold(s);
+        if f != key && !out.iter().any(|o| fold(o) == f) {
+            out.push(s.to_string());
+        }
+    };
+    for x in &doc.ents {
+        if let Value::Actor(b) = &x.e.value {
+            if fold(&b.name) == key {
+                push(&x.e.text);
+            }
+        }
+    }
+    for s in &a.aliases {
+        push(s);
+    }
+    out
+}
+
+/// Adds the victims' sides as targets when no actor of that side is named.
+pub fn targets_from_rows(targets: &mut Vec<Target>, rows: &[&crate::model::CasualtyRow]) {
+    for r in rows {
+        let side = r.side;
+        if matches!(side, Side::Unknown | Side::Rebel) || targets.iter().any(|t| t.side == side) {
+            continue;
+        }
+        let name = match side {
+            Side::Civilian => "civilians".to_string(),
+            _ => r.who.clone(),
+        };
+        targets.push(Target { name, side });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::*;
+    use super::*;
+
+    /// (sentence, actor words, its role) on sentences written for this test.
+    #[test]
+    fn roles_from_the_words_around() {
+        let table: &[(&str, &str, Role)] = &[
+            (
+                "The army killed 30 fighters near Dera.",
+                "army",
+                Role::Agent,
+            ),
+            (
+                "An air strike by the military hit the market.",
+                "military",
+                Role::Agent,
+            ),
+            // The helper acts with them: an associate actor.
+            (
+                "Troops backed by the militia attacked the camp.",
+                "militia",
+                Role::Agent,
+            ),
+            (
+                "Troops backed by the militia attacked the camp.",
+                "Troops",
+                Role::Agent,
+            ),
+            (
+                "Gunmen attacked a police post on Monday.",
+                "police",
+                Role::Patient,
+            ),
+            (
+                "It was an attack on the army, officials said.",
+                "army",
+                Role::Patient,
+            ),
+            ("Five died, according to the army.", "army", Role::Speaker),
+            (
+                "Ten hostages were rescued by the army.",
+                "army",
+                Role::Unknown,
+            ),
+            (
+                "The soldiers were killed by Kesh Front fighters.",
+                "Kesh Front",
+                Role::Agent,
+            ),
+            (
+                "Nine died, the defence ministry said.",
+                "defence ministry",
+                Role::Speaker,
+            ),
+            (
+                "At least 40 died, according to a local People's Defence Force group.",
+                "People's Defence Force",
+                Role::Speaker,
+            ),
+            (
+                "At least 40 died, according to a local People's Defence Force (PDF) group.",
+                "PDF",
+                Role::Speaker,
+            ),
+            (
+                "Al-Shabaab claimed responsibility for the blast.",
+                "Al-Shabaab",
+                Role::Agent,
+            ),
+            (
+                "A Taliban attack killed seven policemen.",
+                "Taliban",
+                Role::Agent,
+            ),
+            (
+                "Soldiers killed in the ambush were buried.",
+                "Soldiers",
+                Role::Unknown,
+            ),
+            (
+                "The police arrived after the blast.",
+                "police",
+                Role::Unknown,
+            ),
+        ];
+        for &(s, words, want) in table {
+            let ents = finish(vec![actor(s, words, words, Side::State)]);
+            let c = ctx_none();
+            let doc = Doc::new(s, &ents, &c);
+            assert_eq!(role(&doc, 0), want, "{s} / {words}");
+        }
+    }
+
+    #[test]
+    fn named_rebels_only() {
+        let s = "JNIM fighters and unidentified gunmen attacked an army post; 55 jihadists died.";
+        let ents = finish(vec![
+            actor(s, "JNIM", "JNIM", Side::Rebel),
+            actor(s, "unidentified gunmen", "gunmen", Side::Rebel),
+            actor(s, "army", "Niger military", Side::State),
+            cas(
+                s,
+                "55 jihadists died",
+                crate::model::Outcome::Killed,
+                "jihadists",
+                Side::Rebel,
+                crate::model::Count::exact(55),
+            ),
+            actor(s, "jihadists", "Islamic State", Side::Rebel),
+        ]);
+        let c = ctx_none();
+        let doc = Doc::new(s, &ents, &c);
+        let names: Vec<&str> = named_perpetrators(&doc, 0)
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(names, vec!["JNIM"]);
+    }
+}

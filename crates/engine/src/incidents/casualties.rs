@@ -1,0 +1,416 @@
+//! Killed, injured and missing rows, following `CONVENTIONS.md`.
+//!
+//! - One row per side or phrase: "two soldiers and three civilians" are two rows; "seven in
+//!   combat and five in an accident" are two rows summing to the incident's total.
+//! - The same victims told twice with different figures make ONE row spanning them: `low` is the
+//!   smallest, `high` the largest (none if any is open-ended); the notes keep each figure and
+//!   who gave it. A breakdown that adds up to a told total replaces it.
+//! - "The toll rose to 38" replaces what came before; a figure an earlier report gave ("sources
+//!   had earlier said ten") gives way to later ones; a headline's figure gives way to the
+//!   body's; vague words ("dozens") count only when no number is given.
+//! - "57 people, including 53 gendarmes": the gendarmes are part of the 57, so the rows are 53
+//!   gendarmes and 4 others.
+
+use super::doc::Doc;
+use super::split::Mention;
+use crate::model::{
+    Attackers, CasualtyRow, CasualtyValue, Count, FigureValue, Kind, Outcome, Side, Value,
+};
+
+/// The incident's rows.
+#[derive(Debug, Default)]
+pub struct Rows {
+    /// Killed.
+    pub killed: Vec<CasualtyRow>,
+    /// Injured.
+    pub injured: Vec<CasualtyRow>,
+    /// Missing or abducted.
+    pub missing: Vec<CasualtyRow>,
+}
+
+/// Whether a figure's words give no number: "dozens", "several", "scores of".
+pub fn is_vague(text: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    const VAGUE: &[&str] = &[
+        "several",
+        "dozens",
+        "scores",
+        "hundreds",
+        "thousands",
+        "tens",
+        "few",
+        "couple",
+        "many",
+        "number",
+        "numerous",
+        "some",
+    ];
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| VAGUE.contains(w)) || !words.iter().any(|w| is_count_word(w))
+}
+
+/// A word that states a number: a number word, "a"/"an", "single", an ordinal ("wounded a
+/// fifth": one more).
+fn is_count_word(w: &str) -> bool {
+    use crate::numbers::{is_number_word, is_ordinal_word};
+    matches!(w, "a" | "an" | "single") || is_number_word(w) || is_ordinal_word(w)
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    ent: usize,
+    sent: usize,
+    v: CasualtyValue,
+    text: String,
+    headline: bool,
+    superseded: bool,
+    revision: bool,
+    vague: bool,
+    /// Part of another item of its sentence ("including 53 gendarmes").
+    part_of: Option<usize>,
+}
+
+fn group_of(o: Outcome) -> usize {
+    match o {
+        Outcome::Killed => 0,
+        Outcome::Injured => 1,
+        Outcome::Missing | Outcome::Abducted => 2,
+    }
+}
+
+/// Whether the words just before casualty `i` make it part of the figure before it.
+fn is_part(doc: &Doc, i: usize) -> bool {
+    let x = &doc.ents[i];
+    let se = &doc.sents[x.sent];
+    let j = doc.word_at(x.start);
+    // The figure's own first word may be the cue: "including 53 gendarmes".
+    (se.w0..(j + 1).min(se.w1)).rev().take(4).any(|k| {
+        matches!(
+            doc.w(k),
+            "including" | "among" | "whom" | "includes" | "include"
+        )
+    })
+}
+
+/// The nearest source entity in the sentence, by name.
+fn source_near(doc: &Doc, i: usize) -> Option<String> {
+    let x = &doc.ents[i];
+    doc.ents_of(x.sent, Kind::Source)
+        .min_by_key(|&s| doc.ents[s].start.abs_diff(x.start))
+        .and_then(|s| match &doc.ents[s].e.value {
+            Value::Source(v) => Some(v.name.clone()),
+            _ => None,
+        })
+}
+
+fn count_text(c: &Count) -> String {
+    let n = |x: Option<u64>| x.map_or_else(|| "?".to_string(), |v| v.to_string());
+    match (c.low, c.high) {
+        (Some(l), Some(h)) if l == h => l.to_string(),
+        (Some(l), None) => format!("at least {l}"),
+        _ => format!("{}–{}", n(c.low), n(c.high)),
+    }
+}
+
+fn row(it: &Item) -> CasualtyRow {
+    CasualtyRow {
+        who: it.v.who.clone(),
+        side: it.v.side,
+        low: it.v.count.low,
+        best: it.v.count.best,
+        high: it.v.count.high,
+        text: it.text.clone(),
+    }
+}
+
+fn sum(rows: &[CasualtyRow]) -> Count {
+    if rows.is_empty() {
+        return Count::default();
+    }
+    crate::model::Incident::total_fatalities(rows)
+}
+
+/// Rows of one sentence: each figure, with parts taken out of the whole they belong to.
+fn sentence_rows(items: &[&Item]) -> Vec<CasualtyRow> {
+    let mut out: Vec<CasualtyRow> = Vec::new();
+    for (k, it) in items.iter().enumerate() {
+        let parts: Vec<&&Item> = items
+            .iter()
+            .skip(k + 1)
+            .filter(|p| p.part_of == Some(it.ent))
+            .collect();
+        if it.part_of.is_some() && items.iter().any(|w| Some(w.ent) == it.part_of) {
+            out.push(row(it));
+            continue;
+        }
+        if parts.is_empty() {
+            out.push(row(it));
+            continue;
+        }
+        let whole = it.v.count;
+        let part_low: u64 = parts.iter().filter_map(|p| p.v.count.floor()).sum();
+        match whole.floor() {
+            Some(w) if w > part_low => {
+                let rest = w - part_low;
+                out.push(CasualtyRow {
+                    who: format!("other {}", it.v.who),
+                    side: it.v.side,
+                    low: Some(rest),
+                    best: Some(rest),
+                    high: whole.high.map(|_| rest),
+                    text: it.text.clone(),
+                });
+            }
+            _ => {}
+        }
+    }
+    // Parts first, as the text names them, then the rest.
+    out.sort_by_key(|r| r.who.starts_with("other "));
+    out
+}
+
+/// The incident's casualty rows.
+pub fn incident_rows(
+    doc: &Doc,
+    ms: &[&Mention],
+    evidence: &mut Vec<usize>,
+    notes: &mut Vec<String>,
+) -> Rows {
+    let mut items: Vec<Item> = Vec::new();
+    let mut seen_sents: Vec<usize> = Vec::new();
+    for m in ms.iter().filter(|m| m.casualties) {
+        if seen_sents.contains(&m.sent) {
+            continue;
+        }
+        seen_sents.push(m.sent);
+        let mut prev: Option<usize> = None;
+        for i in doc.ents_of(m.sent, Kind::Casualty) {
+            let Value::Casualty(v) = &doc.ents[i].e.value else {
+                continue;
+            };
+            let part_of = if is_part(doc, i) { prev } else { None };
+            items.push(Item {
+                ent: i,
+                sent: m.sent,
+                v: v.clone(),
+                text: doc.ents[i].e.text.clone(),
+                headline: m.headline,
+                superseded: m.superseded,
+                revision: m.revision,
+                vague: is_vague(&doc.ents[i].e.text),
+                part_of,
+            });
+            prev = Some(i);
+        }
+    }
+    let mut rows = Rows::default();
+    for g in 0..3 {
+        let its: Vec<&Item> = items
+            .iter()
+            .filter(|it| group_of(it.v.outcome) == g)
+            .collect();
+        let out = group_rows(doc, &its, evidence, notes);
+        match g {
+            0 => rows.killed = out,
+            1 => rows.injured = out,
+            _ => rows.missing = out,
+        }
+    }
+    rows
+}
+
+/// Rows for one outcome.
+fn group_rows(
+    doc: &Doc,
+    its: &[&Item],
+    evidence: &mut Vec<usize>,
+    notes: &mut Vec<String>,
+) -> Vec<CasualtyRow> {
+    // Victim groups: by side; an unknown side joins the only group there is.
+    let mut groups: Vec<(Side, Vec<&Item>)> = Vec::new();
+    for &it in its {
+        let side = it.v.side;
+        let idx = if it.part_of.is_some() {
+            // A part stays with its whole.
+            groups
+                .iter()
+                .position(|(_, g)| g.iter().any(|w| Some(w.ent) == it.part_of))
+        } else if side == Side::Unknown && groups.len() == 1 {
+            Some(0)
+        } else {
+            // An unknown-side group takes a figure of another sentence, or one beside figures
+            // of unknown side in its own ("the bodies of seven men and four women").
+            groups.iter().position(|(s, g)| {
+                *s == side
+                    || (*s == Side::Unknown
+                        && groups.len() == 1
+                        && g.iter()
+                            .all(|w| w.sent != it.sent || w.v.side == Side::Unknown))
+            })
+        };
+        match idx {
+            Some(k) => {
+                if groups[k].0 == Side::Unknown {
+                    groups[k].0 = side;
+                }
+                groups[k].1.push(it);
+            }
+            None => groups.push((side, vec![it])),
+        }
+    }
+    let mut out = Vec::new();
+    for (_, g) in groups {
+        // Figure sets: one per sentence.
+        let mut sets: Vec<Vec<&Item>> = Vec::new();
+        for it in g {
+            match sets.last_mut() {
+                Some(s) if s[0].sent == it.sent => s.push(it),
+                _ => sets.push(vec![it]),
+            }
+        }
+        let all = sets.clone();
+        if sets.iter().any(|s| !s[0].headline) {
+            sets.retain(|s| !s[0].headline);
+        }
+        if sets.iter().any(|s| !s[0].superseded) {
+            sets.retain(|s| !s[0].superseded);
+        }
+        if let Some(k) = sets.iter().rposition(|s| s[0].revision) {
+            sets = vec![sets[k].clone()];
+        }
+        if sets.iter().any(|s| s.iter().any(|i| !i.vague)) {
+            sets.retain(|s| s.iter().any(|i| !i.vague));
+        }
+        for s in &sets {
+            evidence.extend(s.iter().map(|i| i.ent));
+        }
+        let mut set_rows: Vec<Vec<CasualtyRow>> = sets.iter().map(|s| sentence_rows(s)).collect();
+        // "The toll rose to 20" names nobody: its one row takes who and side from the victims
+        // the group's other figures name ("20 VDP").
+        if let Some(named) = all.iter().flatten().find(|i| i.v.side != Side::Unknown) {
+            for (rows, set) in set_rows.iter_mut().zip(&sets) {
+                if !set[0].revision {
+                    continue;
+                }
+                if let [r] = rows.as_mut_slice() {
+                    if r.side == Side::Unknown && r.who == "people" {
+                        r.who = named.v.who.clone();
+                        r.side = named.v.side;
+                    }
+                }
+            }
+        }
+        if set_rows.len() <= 1 {
+            out.extend(set_rows.into_iter().flatten());
+        } else {
+            let totals: Vec<Count> = set_rows.iter().map(|r| sum(r)).collect();
+            // A breakdown matching another set's total replaces it.
+            let breakdown = (0..set_rows.len()).find(|&k| {
+                set_rows[k].len() > 1
+                    && (0..set_rows.len()).any(|j| j != k && totals[j].floor() == totals[k].floor())
+            });
+            if let Some(k) = breakdown {
+                out.extend(set_rows[k].iter().cloned());
+            } else {
+                let lows: Vec<Option<u64>> = totals.iter().map(|c| c.floor()).collect();
+                let low = lows.iter().flatten().min().copied();
+                let high = if totals.iter().any(|c| c.high.is_none()) {
+                    None
+                } else {
+                    totals.iter().filter_map(|c| c.high).max()
+                };
+                let first = &set_rows[0][0];
+                out.push(CasualtyRow {
+                    who: first.who.clone(),
+                    side: first.side,
+                    low,
+                    best: totals[0].best.or(low),
+                    high,
+                    text: first.text.clone(),
+                });
+            }
+        }
+        if all.len() > 1 {
+            let figs: Vec<String> = all
+                .iter()
+                .map(|s| {
+                    let c = sum(&sentence_rows(s));
+                    let by = source_near(doc, s[0].ent)
+                        .map(|n| format!(" ({n})"))
+                        .unwrap_or_default();
+                    let tag = if s[0].headline {
+                        " [headline]"
+                    } else if s[0].superseded {
+                        " [earlier report]"
+                    } else if s[0].revision {
+                        " [revised]"
+                    } else {
+                        ""
+                    };
+                    format!("{} \u{201c}{}\u{201d}{by}{tag}", count_text(&c), s[0].text)
+                })
+                .collect();
+            notes.push(format!(
+                "Figures for {} {}: {}.",
+                all[0][0].v.who,
+                all[0][0].v.outcome.as_str(),
+                figs.join("; ")
+            ));
+        }
+    }
+    out
+}
+
+/// The attackers' strength: the first figure of attackers, a number before vague words.
+pub fn attackers(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Option<Attackers> {
+    let mut found: Vec<(usize, &FigureValue)> = Vec::new();
+    for m in ms {
+        for i in doc.ents_of(m.sent, Kind::Figure) {
+            if let Value::Figure(f) = &doc.ents[i].e.value {
+                if f.what.to_lowercase().contains("attacker") && !found.iter().any(|(j, _)| *j == i)
+                {
+                    found.push((i, f));
+                }
+            }
+        }
+    }
+    let (i, f) = found
+        .iter()
+        .find(|(i, _)| !is_vague(&doc.ents[*i].e.text))
+        .or_else(|| found.first())
+        .copied()?;
+    evidence.push(i);
+    Some(Attackers {
+        low: f.count.low,
+        best: f.count.best,
+        high: f.count.high,
+        text: doc.ents[i].e.text.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vague_words() {
+        let table: &[(&str, bool)] = &[
+            ("at least 36 soldiers were killed", false),
+            ("dozens of troops", true),
+            ("several dozen terrorists", true),
+            ("seven soldiers", false),
+            ("a soldier was killed", false),
+            ("scores of villagers", true),
+            ("people were killed", true),
+        ];
+        for &(t, want) in table {
+            assert_eq!(is_vague(t), want, "{t}");
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! Which mentions tell the same event.
+//!
+//! Mentions are read in order. A mention joins:
+//! 1. nothing, when it must stand alone ("in a separate incident", one of "three separate
+//!    incidents", one of two places attacked in one sentence);
+//! 2. an incident at the same town, when nothing else conflicts (headline and body, a later
+//!    paragraph repeating the toll);
+//! 3. the incident just told, when it points back to it ("the attack took place in …") or simply
+//!    continues it without conflict;
+//! 4. otherwise, with its own toll and its own place or day, a new incident; with no toll, the
+//!    first incident it does not conflict with (the article's main event, usually).
+//!
+//! A conflict is a different town, region, country, day or named attacking group. Trend and
+//! summary sentences end the story told before them: detail after them does not attach to it
+//! by continuation.
+
+use super::actors::named_perpetrators;
+use super::date;
+use super::doc::Doc;
+use super::location::{admin1_of, country_of, named_like_region};
+use super::place_of;
+use super::split::{precision, Mention};
+use crate::model::PlacePrecision;
+use crate::text::fold;
+
+/// An incident being assembled.
+#[derive(Debug, Default)]
+pub struct Draft {
+    /// Its mentions, as indices into the mention list.
+    pub mentions: Vec<usize>,
+    /// Its most specific event place.
+    pub place: Option<usize>,
+    /// Town name, folded.
+    pub town: Option<String>,
+    /// Region, folded.
+    pub admin1: Option<String>,
+    /// Country, folded.
+    pub country: Option<String>,
+    /// Its most precise event date.
+    pub date: Option<usize>,
+    /// The date of the summary sentence it falls under.
+    pub ambient_date: Option<usize>,
+    /// Named attacking groups, folded.
+    pub perps: Vec<String>,
+    /// Told as background: later detail does not attach by continuation.
+    pub background: bool,
+}
+
+/// A mention's keys.
+#[derive(Debug, Default)]
+struct Keys {
+    town: Option<String>,
+    admin1: Option<String>,
+    country: Option<String>,
+    date: Option<usize>,
+    perps: Vec<String>,
+}
+
+fn keys(doc: &Doc, m: &Mention) -> Keys {
+    let mut k = Keys {
+        date: m.date,
+        perps: named_perpetrators(doc, m.sent)
+            .iter()
+            .map(|a| fold(&a.name))
+            .collect(),
+        ..Keys::default()
+    };
+    if let Some(p) = m.place.and_then(|i| place_of(&doc.ents[i].e.value)) {
+        // A headline's town named like its region ("Zacatecas", "Kaduna") may mean either:
+        // it keys the region only, so the body's town can join it.
+        let ambiguous = m.headline && m.place.is_some_and(|i| named_like_region(doc, i));
+        if m.place.and_then(|i| precision(doc, i)) == Some(PlacePrecision::Town) && !ambiguous {
+            k.town = Some(fold(&p.name));
+        }
+        k.admin1 = admin1_of(p).map(|s| fold(&s));
+        k.country = country_of(p).map(|s| fold(&s));
+    }
+    if let Some(r) = m.region.and_then(|i| place_of(&doc.ents[i].e.value)) {
+        if k.admin1.is_none() {
+            k.admin1 = admin1_of(r).map(|s| fold(&s));
+        }
+        if k.country.is_none() {
+            k.country = country_of(r).map(|s| fold(&s));
+        }
+    }
+    k
+}
+
+fn conflicts(doc: &Doc, d: &Draft, k: &Keys) -> bool {
+    let differ =
+        |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
+    differ(&d.town, &k.town)
+        || differ(&d.admin1, &k.admin1)
+        || differ(&d.country, &k.country)
+        || matches!((d.date, k.date), (Some(a), Some(b)) if !date::compatible(doc, a, b))
+        || (!d.perps.is_empty()
+            && !k.perps.is_empty()
+            && !k.perps.iter().any(|p| d.perps.contains(p)))
+}
+
+/// A different town or day: what even a pointing-back mention cannot join across.
+fn conflicts_strictly(doc: &Doc, d: &Draft, k: &Keys) -> bool {
+    matches!((&d.town, &k.town), (Some(x), Some(y)) if x != y)
+        || matches!((d.date, k.date), (Some(a), Some(b)) if !date::compatible(doc, a, b))
+}
+
+fn absorb(doc: &Doc, d: &mut Draft, mi: usize, m: &Mention, k: Keys) {
+    d.mentions.push(mi);
+    let rank = |i: usize| match precision(doc, i) {
+        Some(PlacePrecision::Town) => 0,
+        Some(PlacePrecision::Region) => 1,
+        _ => 2,
+    };
+    if let Some(p) = m.place {
+        if d.place.is_none_or(|q| rank(p) < rank(q)) {
+            d.place = Some(p);
+        }
+    }
+    d.town = d.town.take().or(k.town);
+    d.admin1 = d.admin1.take().or(k.admin1);
+    d.country = d.country.take().or(k.country);
+    d.date = match (d.date, k.date) {
+        (Some(a), Some(b)) => Some(date::finer(doc, a, b)),
+        (a, b) => a.or(b),
+    };
+    for p in k.perps {
+        if !d.perps.contains(&p) {
+            d.perps.push(p);
+        }
+    }
+}
+
+/// Groups mentions into incidents.
+pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut last: Option<usize> = None;
+    let mut ambient: Option<usize> = None;
+    for (mi, m) in mentions.iter().enumerate() {
+        if m.reset {
+            current = None;
+            if m.ambient_date.is_some() {
+                ambient = m.ambient_date;
+            }
+            continue;
+        }
+        let k = keys(doc, m);
+        let fits = |d: usize| !conflicts(doc, &drafts[d], &k);
+        let same_town = k.town.as_ref().and_then(|t| {
+            (0..drafts.len()).find(|&d| drafts[d].town.as_ref() == Some(t) && fits(d))
+        });
+        let keyless = m.place.is_none() && m.date.is_none();
+        let target = if m.forced_new || (m.separate && m.substantive) {
+            None
+        } else if same_town.is_some() {
+            same_town
+        } else if m.split || (m.background && m.has_casualty && (!keyless || m.located)) {
+            None
+        } else if m.anaphoric
+            && !(m.background && m.has_casualty)
+            && last.is_some_and(|d| !conflicts_strictly(doc, &drafts[d], &k))
+        {
+            // "The attack took place in …": the same event, even where the regions given
+            // disagree (a sub-region read as a region).
+            last
+        } else if current.is_some_and(fits) {
+            current
+        } else if m.has_casualty && !keyless {
+            None
+        } else if keyless && current.is_none() && !drafts.is_empty() {
+            // After a trend or summary sentence, a figure or detail with no place or day of its
+            // own is background too ("more than 2,000 people have died since").
+            if m.anaphoric && !m.has_casualty && last.is_some_and(fits) {
+                last
+            } else {
+                continue;
+            }
+        } else {
+            (0..drafts.len()).find(|&d| fits(d))
+        };
+        let d = match target {
+            Some(d) => d,
+            None => {
+                if !m.substantive {
+                    continue;
+                }
+                drafts.push(Draft {
+                    ambient_date: ambient,
+                    background: m.background,
+                    ..Draft::default()
+                });
+                drafts.len() - 1
+            }
+        };
+        // An incident first named before the summary sentence (a caption, a headline) falls
+        // under it once its detail comes after it.
+        if drafts[d].ambient_date.is_none() {
+            drafts[d].ambient_date = ambient;
+        }
+        absorb(doc, &mut drafts[d], mi, m, k);
+        last = Some(d);
+        current = if drafts[d].background { None } else { Some(d) };
+    }
+    drafts
+}

@@ -1,0 +1,160 @@
+//! The article as incident building sees it: sentences, lower-cased words, and the entities in
+//! byte offsets, each tied to its sentence.
+
+use crate::context::Context;
+use crate::model::{Entity, Kind};
+use crate::span::Offsets;
+use crate::text::{self, Word};
+
+/// An entity with its byte span and sentence.
+#[derive(Debug)]
+pub struct Ent<'a> {
+    /// The entity.
+    pub e: &'a Entity,
+    /// Byte offset of its first char.
+    pub start: usize,
+    /// Byte offset after its last char.
+    pub end: usize,
+    /// Index of its sentence.
+    pub sent: usize,
+}
+
+/// One sentence.
+#[derive(Debug)]
+pub struct Sent {
+    /// Byte offset of the first char.
+    pub start: usize,
+    /// Byte offset after the last char.
+    pub end: usize,
+    /// Its words: `doc.words[w0..w1]`.
+    pub w0: usize,
+    /// End of its words.
+    pub w1: usize,
+    /// Its entities: `doc.ents[e0..e1]`.
+    pub e0: usize,
+    /// End of its entities.
+    pub e1: usize,
+    /// A headline: the first line, short, with no full stop.
+    pub headline: bool,
+}
+
+/// The article.
+pub struct Doc<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// The text with ASCII letters lower-cased (same byte offsets).
+    pub lower: String,
+    /// All words.
+    pub words: Vec<Word>,
+    /// Sentences in order.
+    pub sents: Vec<Sent>,
+    /// Entities sorted by start.
+    pub ents: Vec<Ent<'a>>,
+    /// Memo of per-entity and per-article facts that several stages ask for (a location's role,
+    /// the article's main country): computed once, so building stays linear in the text.
+    pub memo: Memo,
+}
+
+/// See [`Doc::memo`].
+#[derive(Default)]
+pub struct Memo {
+    /// Per entity: its location role, once asked.
+    pub roles: Vec<std::cell::OnceCell<super::location::Role>>,
+    /// The article's main country, once asked.
+    pub main_country: std::cell::OnceCell<Option<String>>,
+}
+
+impl<'a> Doc<'a> {
+    /// Indexes `text` and maps `entities` (code point offsets) to bytes; entities whose offsets
+    /// fall outside the text are left out.
+    pub fn new(text: &'a str, entities: &'a [Entity], _ctx: &Context) -> Doc<'a> {
+        let offsets = Offsets::new(text);
+        let bounds = text::sentences(text);
+        let words = text::words(text);
+        let mut ents: Vec<Ent<'a>> = entities
+            .iter()
+            .filter_map(|e| {
+                let start = offsets.byte_of_char(e.start)?;
+                let end = offsets.byte_of_char(e.end)?;
+                (start < end).then_some(Ent {
+                    e,
+                    start,
+                    end,
+                    sent: 0,
+                })
+            })
+            .collect();
+        ents.sort_by_key(|x| (x.start, std::cmp::Reverse(x.end)));
+        for x in &mut ents {
+            x.sent = bounds
+                .partition_point(|&(s, _)| s <= x.start)
+                .saturating_sub(1);
+        }
+        let mut sents = Vec::with_capacity(bounds.len());
+        let mut wi = 0;
+        for (si, &(start, end)) in bounds.iter().enumerate() {
+            while wi < words.len() && words[wi].start < start {
+                wi += 1;
+            }
+            let w0 = wi;
+            while wi < words.len() && words[wi].end <= end {
+                wi += 1;
+            }
+            sents.push(Sent {
+                start,
+                end,
+                w0,
+                w1: wi,
+                e0: ents.partition_point(|x| x.sent < si),
+                e1: ents.partition_point(|x| x.sent <= si),
+                headline: false,
+            });
+        }
+        if let Some(first) = sents.first_mut() {
+            let line_end = text.find('\n').unwrap_or(text.len());
+            let t = text[first.start..first.end].trim_end();
+            let n_words = first.w1 - first.w0;
+            first.headline = first.end <= line_end
+                && line_end < text.len()
+                && !t.ends_with(['.', '!', '?', ':', '"', '\u{201d}'])
+                && (3..=25).contains(&n_words);
+        }
+        let memo = Memo {
+            roles: vec![std::cell::OnceCell::new(); ents.len()],
+            main_country: std::cell::OnceCell::new(),
+        };
+        Doc {
+            text,
+            lower: text.to_ascii_lowercase(),
+            words,
+            sents,
+            ents,
+            memo,
+        }
+    }
+
+    /// The lower-cased word `i`.
+    pub fn w(&self, i: usize) -> &str {
+        let w = self.words[i];
+        &self.lower[w.start..w.end]
+    }
+
+    /// Index of the first word starting at or after byte `b`.
+    pub fn word_at(&self, b: usize) -> usize {
+        self.words.partition_point(|w| w.start < b)
+    }
+
+    /// The entities of sentence `s` of `kind`, as indices into `ents`.
+    pub fn ents_of(&self, s: usize, kind: Kind) -> impl Iterator<Item = usize> + '_ {
+        let se = &self.sents[s];
+        (se.e0..se.e1).filter(move |&i| self.ents[i].e.kind == kind)
+    }
+
+    /// The text between two byte offsets, lower-cased (empty when out of order).
+    pub fn between(&self, a: usize, b: usize) -> &str {
+        if a >= b {
+            return "";
+        }
+        self.lower.get(a..b).unwrap_or("")
+    }
+}

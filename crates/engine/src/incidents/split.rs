@@ -1,0 +1,440 @@
+//! Which sentences report a violent event, and how one sentence becomes one or more event
+//! mentions.
+//!
+//! - A sentence reports an event when it has a casualty figure or names a violent act
+//!   ("ambushed", "explosion", "kidnapped"). To start an incident of its own it needs a toll, or
+//!   an act with a place or a day; otherwise it can only add detail to an incident.
+//! - Trend and history sentences ("attacks have risen since 2015", "JNIM has escalated its
+//!   operations", numerous attacks between 2014 and 2018) are background: no incident, and the
+//!   next detail sentence does not attach to the story before them.
+//! - Summaries of several events ("13 soldiers died in two distinct clashes", "22 killed in
+//!   attacks in five provinces") give no incident and no toll; "in three separate incidents" in
+//!   one named place gives that many incidents there.
+//! - Two places attacked in one sentence ("attacks on X and Y") are two mentions sharing the
+//!   sentence's date and actors; "between X and Y" is one place, and "X, Y district" is one place
+//!   with its district.
+
+use super::casualties::is_vague;
+use super::cues::*;
+use super::date;
+use super::doc::Doc;
+use super::location::{self, Role};
+use crate::model::{Kind, PlacePrecision, Value};
+
+/// One telling of one event, from one sentence.
+#[derive(Debug, Default, Clone)]
+pub struct Mention {
+    /// The sentence.
+    pub sent: usize,
+    /// The event place: the most specific place with an event role (index into `doc.ents`).
+    pub place: Option<usize>,
+    /// A region named with the place ("Nayo (Ségou Region)"), when the place is a town.
+    pub region: Option<usize>,
+    /// The event date entity.
+    pub date: Option<usize>,
+    /// Whether the sentence's casualty figures belong to this event (not for split or summary
+    /// sentences).
+    pub casualties: bool,
+    /// Whether it has casualty figures it may use.
+    pub has_casualty: bool,
+    /// A headline: its figures give way to the body's.
+    pub headline: bool,
+    /// "In a separate incident", "meanwhile": a new event begins.
+    pub separate: bool,
+    /// A past event told as background ("in another attack last month"): later detail does not
+    /// attach to it unless it points back to it.
+    pub background: bool,
+    /// Points back to the event just told: "the attack", "the assailants".
+    pub anaphoric: bool,
+    /// Enough to start an incident: a toll, or a violent act with a place or a day.
+    pub substantive: bool,
+    /// "Earlier, sources had said at least ten": figures superseded by later ones.
+    pub superseded: bool,
+    /// "The toll rose to 38": figures that replace earlier ones.
+    pub revision: bool,
+    /// Must be its own incident ("in three separate incidents").
+    pub forced_new: bool,
+    /// One of several places attacked in one sentence: its own incident unless an incident at
+    /// the same place exists.
+    pub split: bool,
+    /// The sentence names some place, even one off the event ("near the border with Mali").
+    pub located: bool,
+    /// Not an event: a trend or summary sentence that ends the story told before it.
+    pub reset: bool,
+    /// The date of a summary sentence, for the events it sums up ("officials said yesterday 22
+    /// people were killed in several attacks").
+    pub ambient_date: Option<usize>,
+    /// A note for the incident.
+    pub note: Option<String>,
+}
+
+/// What the words of a sentence say.
+#[derive(Debug, Default)]
+struct Flags {
+    attack: bool,
+    harm: bool,
+    trend: bool,
+    revision: bool,
+    separate: bool,
+    background: bool,
+    anaphoric: bool,
+    aggregate: bool,
+    /// "in three separate incidents": the count.
+    aggregate_count: Option<usize>,
+    /// "killed in attacks": a summary if no town is named.
+    aggregate_unplaced: bool,
+    superseded: bool,
+}
+
+fn flags(doc: &Doc, s: usize) -> Flags {
+    let se = &doc.sents[s];
+    let ws: Vec<&str> = (se.w0..se.w1).map(|i| doc.w(i)).collect();
+    let mut f = Flags::default();
+    let mut had = false;
+    for (i, &w) in ws.iter().enumerate() {
+        let next = ws.get(i + 1).copied().unwrap_or("");
+        let prev = if i > 0 { ws[i - 1] } else { "" };
+        f.attack |= is_attack_word(w);
+        // "Al-Shabaab claimed responsibility in a statement": about the attack told before.
+        f.attack |= w == "responsibility" && prev.starts_with("claim");
+        f.harm |= is_harm_word(w);
+        if is_revision_verb(w) && matches!(next, "to" | "at") {
+            f.revision = true;
+        } else if is_trend_word(w) {
+            f.trend = true;
+        }
+        // "since 2015", "since April 2023", "over the years", "in recent months", "have been
+        // fighting"
+        let next2 = ws.get(i + 2).copied().unwrap_or("");
+        let is_year = |x: &str| x.len() == 4 && x.bytes().all(|b| b.is_ascii_digit());
+        if w == "since" && (is_year(next) || is_month_name(next) && is_year(next2)) {
+            f.trend = true;
+        }
+        // "The war has killed tens of thousands", "the insurgency has killed more than 4,000":
+        // a toll over time, not one event's.
+        if matches!(prev, "has" | "have")
+            && (w.starts_with("kill") || w == "claimed")
+            && ws.iter().any(|x| {
+                matches!(
+                    *x,
+                    "thousands"
+                        | "millions"
+                        | "war"
+                        | "conflict"
+                        | "insurgency"
+                        | "uprising"
+                        | "rebellion"
+                        | "crisis"
+                )
+            })
+        {
+            f.trend = true;
+        }
+        if matches!(w, "years" | "months" | "decades" | "decade")
+            && matches!(prev, "the" | "recent" | "past" | "several" | "following")
+        {
+            f.trend = true;
+        }
+        if matches!(prev, "been" | "are" | "have" | "has")
+            && matches!(w, "fighting" | "struggling" | "battling" | "waging")
+        {
+            f.trend = true;
+        }
+        if w == "series" && next == "of" {
+            f.trend = true;
+        }
+        if is_separate_word(w) {
+            f.separate = true;
+        }
+        if is_background_word(w) {
+            f.background = true;
+        }
+        if w == "had" {
+            had = true;
+        }
+        if matches!(w, "the" | "this" | "that") {
+            let n1 = next;
+            let n2 = ws.get(i + 2).copied().unwrap_or("");
+            if is_event_noun(n1) || is_event_noun(n2) && !is_event_noun(n1) && n1.len() > 2 {
+                f.anaphoric = true;
+            }
+        }
+        if is_many_quantifier(w) {
+            let after: Vec<&str> = ws.iter().skip(i + 1).take(2).copied().collect();
+            // "several attacks", "three separate incidents", "two distinct clashes"
+            if after.iter().any(|x| is_plural_event_noun(x)) {
+                f.aggregate = true;
+                if let Some(n) = small_number(w) {
+                    f.aggregate_count.get_or_insert(n);
+                }
+            }
+            if after.first().is_some_and(|x| is_admin_plural(x)) && w != "separate" {
+                f.aggregate = true;
+            }
+        }
+        // "killed in attacks in five provinces": unattributable when no town is named.
+        if matches!(w, "in" | "during") && matches!(next, "attacks" | "incidents") {
+            f.aggregate_unplaced = true;
+        }
+    }
+    f.superseded = had && ws.contains(&"earlier");
+    f
+}
+
+/// The sentences as event mentions, in text order.
+pub fn mentions(doc: &Doc) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut skip_next_dates: Option<(usize, usize)> = None; // (first forced mention, count)
+    for s in 0..doc.sents.len() {
+        let se = &doc.sents[s];
+        if se.e0 == se.e1 {
+            continue;
+        }
+        let f = flags(doc, s);
+        let casualty_ents: Vec<usize> = doc.ents_of(s, Kind::Casualty).collect();
+        let has_casualty = !casualty_ents.is_empty();
+        if let Some((first, n)) = skip_next_dates.take() {
+            if !has_casualty && spread_dates(doc, s, &mut out[first..first + n]) {
+                continue;
+            }
+        }
+        let harm_detail = f.harm
+            && (doc.ents_of(s, Kind::Date).next().is_some()
+                || doc.ents_of(s, Kind::Location).next().is_some());
+        if !(has_casualty || f.attack || harm_detail) {
+            if f.trend {
+                out.push(reset(s));
+            }
+            continue;
+        }
+        let dates: Vec<usize> = doc
+            .ents_of(s, Kind::Date)
+            .filter(|&i| date::is_event_date(doc, i))
+            .collect();
+        let places: Vec<usize> = doc
+            .ents_of(s, Kind::Location)
+            .filter(|&i| location::role(doc, i) == Role::Event && supported(doc, i))
+            .collect();
+        let towns: Vec<usize> = places
+            .iter()
+            .copied()
+            .filter(|&i| precision(doc, i) == Some(PlacePrecision::Town))
+            .collect();
+        let day_date = dates.iter().any(|&i| date::is_day(doc, i));
+        let numeric = casualty_ents
+            .iter()
+            .any(|&i| !is_vague(&doc.ents[i].e.text));
+        if f.trend && !(numeric && (!towns.is_empty() || day_date)) {
+            out.push(reset(s));
+            continue;
+        }
+        if !dates.is_empty() && dates.iter().all(|&i| date::is_long_span(doc, i)) && !numeric {
+            out.push(reset(s));
+            continue;
+        }
+        let base = Mention {
+            sent: s,
+            date: dates.first().copied(),
+            casualties: true,
+            has_casualty,
+            headline: se.headline,
+            separate: f.separate && (has_casualty || f.attack),
+            background: f.background && !f.separate,
+            anaphoric: f.anaphoric,
+            superseded: f.superseded,
+            revision: f.revision,
+            located: doc.ents_of(s, Kind::Location).next().is_some(),
+            ..Mention::default()
+        };
+        let runs = location::coordinated_runs(doc, &towns);
+        if f.aggregate || (f.aggregate_unplaced && towns.is_empty()) {
+            let named: Vec<usize> = places
+                .iter()
+                .copied()
+                .filter(|&i| precision(doc, i) != Some(PlacePrecision::Country))
+                .collect();
+            if let (Some(n), [p]) = (f.aggregate_count, named.as_slice()) {
+                let first = out.len();
+                for _ in 0..n {
+                    let mut m = base.clone();
+                    m.place = Some(*p);
+                    m.casualties = false;
+                    m.has_casualty = false;
+                    m.substantive = true;
+                    m.forced_new = true;
+                    m.note = Some(format!(
+                        "One of {n} events the text reports together; their victims are given \
+                         only jointly."
+                    ));
+                    out.push(m);
+                }
+                skip_next_dates = Some((first, n));
+                continue;
+            }
+            if runs.iter().all(|r| r.len() < 2) {
+                let mut m = reset(s);
+                m.ambient_date = base.date;
+                out.push(m);
+                continue;
+            }
+        }
+        if let Some(run) = runs.iter().find(|r| r.len() >= 2) {
+            for &t in run {
+                let mut m = base.clone();
+                m.place = Some(t);
+                m.region = location::region_for(doc, t, &places);
+                m.casualties = false;
+                m.has_casualty = false;
+                m.substantive = true;
+                m.split = true;
+                if has_casualty {
+                    m.note = Some(
+                        "The sentence names several attacked places; its figures are not split \
+                         among them."
+                            .to_string(),
+                    );
+                }
+                out.push(m);
+            }
+            continue;
+        }
+        let mut m = base;
+        m.place = towns.first().copied().or_else(|| {
+            most_specific(doc, &places)
+                .filter(|&i| precision(doc, i) != Some(PlacePrecision::Country))
+        });
+        if let Some(t) = m.place {
+            m.region = location::region_for(doc, t, &places);
+        }
+        m.substantive = has_casualty || (f.attack && (m.place.is_some() || m.date.is_some()));
+        out.push(m);
+    }
+    out
+}
+
+fn reset(s: usize) -> Mention {
+    Mention {
+        sent: s,
+        reset: true,
+        ..Mention::default()
+    }
+}
+
+/// The place's precision as the text uses it: "Quezon province" and "the state of Guanajuato"
+/// are regions whatever town shares the name.
+pub fn precision(doc: &Doc, i: usize) -> Option<PlacePrecision> {
+    let p = match &doc.ents[i].e.value {
+        Value::Location(p) => p.precision,
+        _ => return None,
+    };
+    if p != PlacePrecision::Town {
+        return Some(p);
+    }
+    let x = &doc.ents[i];
+    let se = &doc.sents[x.sent];
+    let next = doc.word_at(x.end);
+    let after_admin = next < se.w1
+        && matches!(
+            doc.w(next),
+            "province"
+                | "region"
+                | "state"
+                | "department"
+                | "county"
+                | "governorate"
+                | "prefecture"
+                | "oblast"
+                | "division"
+        );
+    let j = doc.word_at(x.start);
+    let before_admin = j >= se.w0 + 2
+        && doc.w(j - 1) == "of"
+        && matches!(
+            doc.w(j - 2),
+            "province" | "region" | "state" | "department" | "county" | "governorate"
+        );
+    Some(if after_admin || before_admin {
+        PlacePrecision::Region
+    } else {
+        p
+    })
+}
+
+/// Whether the place's country is named elsewhere in the article: a lone town of a far country
+/// in a story about another is more likely a word that looks like a place ("GAO", "Forest").
+pub fn supported(doc: &Doc, i: usize) -> bool {
+    let Some(c) = super::place_of(&doc.ents[i].e.value).and_then(location::country_of) else {
+        return true;
+    };
+    let mut other_countries = false;
+    for (k, x) in doc.ents.iter().enumerate() {
+        if k == i || x.e.kind != Kind::Location {
+            continue;
+        }
+        match super::place_of(&x.e.value).and_then(location::country_of) {
+            Some(d) if d == c => return true,
+            Some(_) => other_countries = true,
+            None => {}
+        }
+    }
+    !other_countries
+}
+
+fn most_specific(doc: &Doc, places: &[usize]) -> Option<usize> {
+    places
+        .iter()
+        .copied()
+        .min_by_key(|&i| (location::specificity(doc, i), i))
+}
+
+/// "Two incidents occurred yesterday, while the third occurred on Friday evening": gives the
+/// events of a "N separate incidents" summary their days. Returns whether the sentence was used.
+fn spread_dates(doc: &Doc, s: usize, forced: &mut [Mention]) -> bool {
+    let se = &doc.sents[s];
+    let ws: Vec<&str> = (se.w0..se.w1).map(|i| doc.w(i)).collect();
+    if !ws.iter().any(|w| {
+        matches!(
+            *w,
+            "incident" | "incidents" | "attack" | "attacks" | "first" | "second" | "third"
+        )
+    }) {
+        return false;
+    }
+    let dates: Vec<usize> = doc.ents_of(s, Kind::Date).collect();
+    if dates.is_empty() {
+        return false;
+    }
+    // How many events the first date covers: a number word before it ("two incidents ...").
+    let first_date_word = doc.word_at(doc.ents[dates[0]].start);
+    let k = (se.w0..first_date_word.min(se.w1))
+        .find_map(|i| small_number(doc.w(i)))
+        .unwrap_or(if dates.len() > 1 { 1 } else { forced.len() });
+    for (j, m) in forced.iter_mut().enumerate() {
+        let d = if j < k {
+            dates[0]
+        } else {
+            dates[dates.len() - 1]
+        };
+        m.date = Some(d);
+    }
+    true
+}
+
+/// A month's name, lower-case: "april".
+fn is_month_name(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}

@@ -1,0 +1,634 @@
+//! Builder tests: short articles written for these tests, with the entities the dimensions
+//! would give built by hand, so each test checks the grouping alone.
+
+use super::build;
+use super::testkit::*;
+use crate::model::*;
+
+fn killed_low(i: &Incident) -> Option<u64> {
+    Incident::total_fatalities(&i.killed).low
+}
+
+#[test]
+fn headline_and_body_merge_and_figures_span() {
+    let t = "Gunmen kill 12 in Tamou raid\nAt least 12 villagers were killed when gunmen raided \
+             Tamou on Monday, officials said on Tuesday. A village chief put the toll at 14 \
+             villagers killed. Dozens of villagers were also wounded.";
+    let ents = finish(vec![
+        cas(
+            t,
+            "kill 12",
+            Outcome::Killed,
+            "people",
+            Side::Unknown,
+            Count::exact(12),
+        ),
+        town(t, "Tamou", "Niger"),
+        cas(
+            t,
+            "At least 12 villagers were killed",
+            Outcome::Killed,
+            "villagers",
+            Side::Civilian,
+            Count::at_least(12),
+        ),
+        ent_nth(t, "Tamou", 2, town(t, "Tamou", "Niger").value),
+        date(t, "Monday", "2024-05-06", "2024-05-06"),
+        date(t, "Tuesday", "2024-05-07", "2024-05-07"),
+        cas(
+            t,
+            "14 villagers killed",
+            Outcome::Killed,
+            "villagers",
+            Side::Civilian,
+            Count::exact(14),
+        ),
+        cas(
+            t,
+            "Dozens of villagers were also wounded",
+            Outcome::Injured,
+            "villagers",
+            Side::Civilian,
+            Count::at_least(12),
+        ),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 5, 7));
+    assert_eq!(out.len(), 1, "{out:#?}");
+    let i = &out[0];
+    assert_eq!(i.location.as_ref().map(|l| l.name.as_str()), Some("Tamou"));
+    assert_eq!(
+        i.date.as_ref().map(|d| d.start.as_str()),
+        Some("2024-05-06")
+    );
+    assert_eq!(i.killed.len(), 1);
+    assert_eq!((i.killed[0].low, i.killed[0].high), (Some(12), None));
+    assert!(i.notes.contains("14"), "{}", i.notes);
+    assert_eq!(i.injured[0].low, Some(12));
+    assert_eq!(i.event_type, "Violence against civilians");
+}
+
+/// The record's source names each attribution in its sentences once; an incident with none has
+/// an empty source; the source spans are evidence.
+#[test]
+fn source_names_the_attributions_of_its_sentences() {
+    let t = "Gunmen killed 9 soldiers in Doru on Monday, security sources said. The defence \
+             ministry said 9 soldiers were killed in Doru, and Security Sources added that the \
+             attackers fled.\n\nOn Friday, a bomb killed 3 civilians in Sabi.";
+    let ents = finish(vec![
+        cas(
+            t,
+            "killed 9 soldiers",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::exact(9),
+        ),
+        town(t, "Doru", "Xland"),
+        date(t, "Monday", "2024-05-06", "2024-05-06"),
+        source(t, "security sources", "security sources", "security"),
+        source(
+            t,
+            "The defence ministry",
+            "the defence ministry",
+            "official",
+        ),
+        cas(
+            t,
+            "9 soldiers were killed",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::exact(9),
+        ),
+        ent_nth(t, "Doru", 2, town(t, "Doru", "Xland").value),
+        source(t, "Security Sources", "Security Sources", "security"),
+        date(t, "Friday", "2024-05-10", "2024-05-10"),
+        cas(
+            t,
+            "killed 3 civilians",
+            Outcome::Killed,
+            "civilians",
+            Side::Civilian,
+            Count::exact(3),
+        ),
+        town(t, "Sabi", "Xland"),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 5, 11));
+    assert_eq!(out.len(), 2, "{out:#?}");
+    assert_eq!(out[0].source, "security sources; the defence ministry");
+    let source_ids: Vec<&str> = ents
+        .iter()
+        .filter(|e| e.kind == Kind::Source)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(
+        source_ids
+            .iter()
+            .all(|id| out[0].evidence.iter().any(|e| e == id)),
+        "{:?}",
+        out[0].evidence
+    );
+    assert_eq!(out[1].source, "");
+}
+
+#[test]
+fn two_places_in_one_sentence_are_two_incidents_and_trends_are_none() {
+    let t = "Attacks by insurgents have risen since 2019. On Friday, Ansar fighters attacked \
+             militia posts in Kolo (Sud Region) and Bira (Nord Region).";
+    let ents = finish(vec![
+        date(t, "2019", "2019", "2019"),
+        date(t, "Friday", "2024-03-01", "2024-03-01"),
+        actor(t, "Ansar fighters", "Ansar", Side::Rebel),
+        actor(t, "militia", "Kolo militia", Side::Militia),
+        town(t, "Kolo", "Xland"),
+        region(t, "Sud Region", "Xland"),
+        town(t, "Bira", "Xland"),
+        region(t, "Nord Region", "Xland"),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 3));
+    assert_eq!(out.len(), 2, "{out:#?}");
+    let names: Vec<_> = out
+        .iter()
+        .map(|i| i.location.as_ref().unwrap().name.clone())
+        .collect();
+    assert_eq!(names, ["Kolo", "Bira"]);
+    assert_eq!(
+        out[0].location.as_ref().unwrap().admin1.as_deref(),
+        Some("Sud Region")
+    );
+    assert_eq!(
+        out[1].location.as_ref().unwrap().admin1.as_deref(),
+        Some("Nord Region")
+    );
+    for i in &out {
+        assert_eq!(i.perpetrators[0].name, "Ansar");
+        assert_eq!(i.date.as_ref().unwrap().start, "2024-03-01");
+        assert_eq!(i.event_type, "Battles");
+    }
+}
+
+#[test]
+fn separate_incident_and_visit_date() {
+    let t = "Ten soldiers were killed in an assault on Dara on March 3. The army chief visited \
+             Dara on March 5. In a separate incident, a roadside bomb killed two police \
+             officers in Sefa on March 4.";
+    let ents = finish(vec![
+        cas(
+            t,
+            "Ten soldiers were killed",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::exact(10),
+        ),
+        town(t, "Dara", "Xland"),
+        date(t, "March 3", "2024-03-03", "2024-03-03"),
+        ent_nth(t, "Dara", 2, town(t, "Dara", "Xland").value),
+        date(t, "March 5", "2024-03-05", "2024-03-05"),
+        weapon(
+            t,
+            "roadside bomb",
+            "improvised explosive device",
+            "explosive",
+        ),
+        cas(
+            t,
+            "killed two police officers",
+            Outcome::Killed,
+            "police officers",
+            Side::State,
+            Count::exact(2),
+        ),
+        town(t, "Sefa", "Xland"),
+        date(t, "March 4", "2024-03-04", "2024-03-04"),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 10));
+    assert_eq!(out.len(), 2, "{out:#?}");
+    assert_eq!(out[0].date.as_ref().unwrap().start, "2024-03-03");
+    assert_eq!(killed_low(&out[0]), Some(10));
+    assert_eq!(out[1].location.as_ref().unwrap().name, "Sefa");
+    assert_eq!(out[1].event_type, "Explosions/Remote violence");
+    assert_eq!(out[1].sub_event_type, "Remote explosive/landmine/IED");
+    assert_eq!(killed_low(&out[1]), Some(2));
+}
+
+#[test]
+fn breakdown_replaces_total_and_earlier_report_gives_way() {
+    let t = "The ministry said at least 12 soldiers died in an attack on Kura on Sunday. \
+             Seven soldiers were killed in combat and five died in a crash on the way. \
+             Earlier, sources had said ten soldiers were killed.";
+    let ents = finish(vec![
+        cas(
+            t,
+            "at least 12 soldiers died",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::at_least(12),
+        ),
+        town(t, "Kura", "Xland"),
+        date(t, "Sunday", "2024-03-03", "2024-03-03"),
+        cas(
+            t,
+            "Seven soldiers were killed",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::exact(7),
+        ),
+        cas(
+            t,
+            "five died",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::exact(5),
+        ),
+        cas(
+            t,
+            "ten soldiers were killed",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::exact(10),
+        ),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 4));
+    assert_eq!(out.len(), 1, "{out:#?}");
+    assert_eq!(out[0].killed.len(), 2);
+    assert_eq!(killed_low(&out[0]), Some(12));
+}
+
+/// A breakdown whose parts differ in side (men: unknown, women: civilian) still adds up to the
+/// total told before it, instead of standing beside it as a second group.
+#[test]
+fn breakdown_by_men_and_women_matches_the_total() {
+    let t = "Gunmen killed nine people at a market in Sarko on Friday. The bodies of five men \
+             and four women were taken to the hospital.";
+    let ents = finish(vec![
+        cas(
+            t,
+            "killed nine people",
+            Outcome::Killed,
+            "people",
+            Side::Unknown,
+            Count::exact(9),
+        ),
+        town(t, "Sarko", "Xland"),
+        date(t, "Friday", "2024-03-01", "2024-03-01"),
+        cas(
+            t,
+            "bodies of five men",
+            Outcome::Killed,
+            "men",
+            Side::Unknown,
+            Count::exact(5),
+        ),
+        cas(
+            t,
+            "four women",
+            Outcome::Killed,
+            "women",
+            Side::Civilian,
+            Count::exact(4),
+        ),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 4));
+    assert_eq!(out.len(), 1, "{out:#?}");
+    let rows: Vec<(&str, Option<u64>, Option<u64>)> = out[0]
+        .killed
+        .iter()
+        .map(|r| (r.who.as_str(), r.low, r.high))
+        .collect();
+    assert_eq!(
+        rows,
+        [("men", Some(5), Some(5)), ("women", Some(4), Some(4))]
+    );
+    assert_eq!(killed_low(&out[0]), Some(9));
+}
+
+#[test]
+fn including_and_revision() {
+    let t = "Gunmen stormed Lafa on Monday, killing 30 people, including 20 police officers. \
+             The toll later rose to 35 people.";
+    let ents = finish(vec![
+        town(t, "Lafa", "Xland"),
+        date(t, "Monday", "2024-03-04", "2024-03-04"),
+        cas(
+            t,
+            "killing 30 people",
+            Outcome::Killed,
+            "people",
+            Side::Unknown,
+            Count::exact(30),
+        ),
+        cas(
+            t,
+            "20 police officers",
+            Outcome::Killed,
+            "police officers",
+            Side::State,
+            Count::exact(20),
+        ),
+        cas(
+            t,
+            "35 people",
+            Outcome::Killed,
+            "people",
+            Side::Unknown,
+            Count::exact(35),
+        ),
+    ]);
+    let first = build(
+        t.split(" The toll").next().unwrap(),
+        &ents[..4],
+        &ctx(2024, 3, 5),
+    );
+    assert_eq!(first[0].killed.len(), 2, "{first:#?}");
+    assert_eq!(killed_low(&first[0]), Some(30));
+    let out = build(t, &ents, &ctx(2024, 3, 5));
+    assert_eq!(out.len(), 1);
+    assert_eq!(killed_low(&out[0]), Some(35), "{:#?}", out[0].killed);
+    assert_eq!(out[0].event_type, "Battles");
+}
+
+#[test]
+fn summary_sentences_give_no_incident_but_n_separate_incidents_do() {
+    let t = "Officials said on Sunday that 15 people were killed in several attacks in three \
+             provinces. In the capital, Rava, gunmen shot dead five people in two separate \
+             incidents. One incident occurred on Saturday, the other on Friday.";
+    let ents = finish(vec![
+        date(t, "Sunday", "2024-03-10", "2024-03-10"),
+        cas(
+            t,
+            "15 people were killed",
+            Outcome::Killed,
+            "people",
+            Side::Unknown,
+            Count::exact(15),
+        ),
+        town(t, "Rava", "Xland"),
+        cas(
+            t,
+            "shot dead five people",
+            Outcome::Killed,
+            "people",
+            Side::Unknown,
+            Count::exact(5),
+        ),
+        date(t, "Saturday", "2024-03-09", "2024-03-09"),
+        date(t, "Friday", "2024-03-08", "2024-03-08"),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 10));
+    assert_eq!(out.len(), 2, "{out:#?}");
+    assert!(out.iter().all(|i| i.killed.is_empty()));
+    let dates: Vec<_> = out
+        .iter()
+        .map(|i| i.date.as_ref().unwrap().start.clone())
+        .collect();
+    assert_eq!(dates, ["2024-03-09", "2024-03-08"]);
+}
+
+/// A place named in a caption before the summary sentence, and told of after it, takes the
+/// summary's date like the incidents told after it.
+#[test]
+fn incident_named_in_a_caption_takes_the_summary_date() {
+    let t = "Police inspect a burnt car after an explosion in Dera.\n\nOn Sunday, officials said \
+             that 15 people were killed in several attacks in three provinces.\n\nIn Dera, two \
+             policemen were killed in an explosion.";
+    let ents = finish(vec![
+        town(t, "Dera", "Xland"),
+        ent_nth(
+            t,
+            "Dera",
+            2,
+            place("Dera", None, Some("Xland"), PlacePrecision::Town),
+        ),
+        date(t, "Sunday", "2024-03-10", "2024-03-10"),
+        cas(
+            t,
+            "15 people were killed",
+            Outcome::Killed,
+            "people",
+            Side::Unknown,
+            Count::exact(15),
+        ),
+        cas(
+            t,
+            "two policemen were killed",
+            Outcome::Killed,
+            "policemen",
+            Side::State,
+            Count::exact(2),
+        ),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 11));
+    assert_eq!(out.len(), 1, "{out:#?}");
+    let date = out[0].date.as_ref().map(|d| d.start.as_str());
+    assert_eq!(date, Some("2024-03-10"), "{out:#?}");
+}
+
+/// A district named with its province is the incident's place, the province its region.
+#[test]
+fn a_district_beats_the_province_it_is_in() {
+    let t = "In Kesh province, at least seven soldiers were killed in an attack in Dara district.";
+    let ents = finish(vec![
+        region(t, "Kesh", "Xland"),
+        cas(
+            t,
+            "seven soldiers were killed",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::at_least(7),
+        ),
+        ent(
+            t,
+            "Dara",
+            place("Dara", None, Some("Xland"), PlacePrecision::Region),
+        ),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 11));
+    assert_eq!(out.len(), 1, "{out:#?}");
+    let loc = out[0]
+        .location
+        .as_ref()
+        .map(|l| (l.name.as_str(), l.admin1.as_deref()));
+    assert_eq!(loc, Some(("Dara", Some("Kesh"))), "{out:#?}");
+}
+
+/// The group claiming the attack in a later sentence is its perpetrator; the army killing
+/// fighters in another town is the perpetrator of that incident, the fighters' group its target.
+#[test]
+fn claims_and_state_perpetrators() {
+    let t = "A bomb exploded at a market in Dera on Monday, killing six people. The Kesh Front \
+             claimed responsibility in a statement. Separately, the army killed 12 Kesh Front \
+             fighters near Sarko on Sunday, according to the defence ministry.";
+    let ents = finish(vec![
+        town(t, "Dera", "Xland"),
+        date(t, "Monday", "2024-03-04", "2024-03-04"),
+        cas(
+            t,
+            "killing six people",
+            Outcome::Killed,
+            "people",
+            Side::Unknown,
+            Count::exact(6),
+        ),
+        actor(t, "Kesh Front", "Kesh Front", Side::Rebel),
+        actor(t, "army", "Xland military", Side::State),
+        cas(
+            t,
+            "killed 12 Kesh Front fighters",
+            Outcome::Killed,
+            "fighters",
+            Side::Rebel,
+            Count::exact(12),
+        ),
+        town(t, "Sarko", "Xland"),
+        date(t, "Sunday", "2024-03-03", "2024-03-03"),
+        actor(t, "defence ministry", "Xland military", Side::State),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 5));
+    assert_eq!(out.len(), 2, "{out:#?}");
+    let perps =
+        |i: &Incident| -> Vec<String> { i.perpetrators.iter().map(|p| p.name.clone()).collect() };
+    assert_eq!(perps(&out[0]), ["Kesh Front"], "{out:#?}");
+    assert_eq!(perps(&out[1]), ["Xland military"], "{out:#?}");
+}
+
+/// Fighters "of" a group counted as killed make the group a target, and its bracketed short
+/// name with it.
+#[test]
+fn members_of_a_group_and_its_short_name_are_victims() {
+    let t = "A drone struck a car near Dera on Monday, killing three fighters of the Kesh \
+             Front (KF), the group said.";
+    let ents = finish(vec![
+        town(t, "Dera", "Xland"),
+        date(t, "Monday", "2024-03-04", "2024-03-04"),
+        cas(
+            t,
+            "killing three fighters",
+            Outcome::Killed,
+            "fighters",
+            Side::Rebel,
+            Count::exact(3),
+        ),
+        actor(t, "Kesh Front", "Kesh Front", Side::Rebel),
+        actor(t, "KF", "Kesh Front", Side::Rebel),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 3, 5));
+    assert_eq!(out.len(), 1, "{out:#?}");
+    assert!(out[0].perpetrators.is_empty(), "{out:#?}");
+    let targets: Vec<&str> = out[0].targets.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(targets, ["Kesh Front"], "{out:#?}");
+}
+
+#[test]
+fn abduction_and_no_crash_on_odd_input() {
+    let t = "Armed men abducted 20 students from a school in Kebbe on Friday.";
+    let ents = finish(vec![
+        cas(
+            t,
+            "abducted 20 students",
+            Outcome::Abducted,
+            "students",
+            Side::Civilian,
+            Count::exact(20),
+        ),
+        town(t, "Kebbe", "Xland"),
+        date(t, "Friday", "2024-03-08", "2024-03-08"),
+    ]);
+    let out = build(t, &ents, &ctx_none());
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].sub_event_type, "Abduction/forced disappearance");
+    assert_eq!(out[0].missing_or_abducted[0].low, Some(20));
+    assert!(build("", &ents, &ctx_none()).is_empty());
+    // Offsets past the end of a shorter text are ignored, not a panic.
+    let _ = build("Armed men 😀", &ents, &ctx_none());
+}
+
+#[test]
+fn attackers_sources_and_country_from_nearby_mentions() {
+    let t = "About 200 assailants on motorbikes attacked an army base in Gora, in Xland, on \
+             Tuesday, killing 9 soldiers, the army said. A local official said 11 soldiers \
+             died. Two days later, fighters hit Sumi, killing four civilians.";
+    let ents = finish(vec![
+        fig(t, "About 200 assailants", "attackers", Count::exact(200)),
+        actor(t, "army", "Xland military", Side::State),
+        town(t, "Gora", "Xland"),
+        country(t, "Xland"),
+        date(t, "Tuesday", "2024-04-02", "2024-04-02"),
+        cas(
+            t,
+            "killing 9 soldiers",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::exact(9),
+        ),
+        source(t, "the army said", "the army", "official"),
+        source(t, "A local official said", "a local official", "official"),
+        cas(
+            t,
+            "11 soldiers",
+            Outcome::Killed,
+            "soldiers",
+            Side::State,
+            Count::exact(11),
+        ),
+        date(t, "Two days later", "2024-04-04", "2024-04-04"),
+        town_in(t, "Sumi", "Kolo", "Xland"),
+        cas(
+            t,
+            "killing four civilians",
+            Outcome::Killed,
+            "civilians",
+            Side::Civilian,
+            Count::exact(4),
+        ),
+    ]);
+    let out = build(t, &ents, &ctx(2024, 4, 6));
+    assert_eq!(out.len(), 2, "{out:#?}");
+    let a = &out[0];
+    assert_eq!(a.attackers.as_ref().and_then(|x| x.low), Some(200));
+    assert_eq!((a.killed[0].low, a.killed[0].high), (Some(9), Some(11)));
+    assert!(
+        a.notes.contains("the army") && a.notes.contains("a local official"),
+        "{}",
+        a.notes
+    );
+    assert_eq!(
+        a.location.as_ref().unwrap().country.as_deref(),
+        Some("Xland")
+    );
+    assert_eq!(a.event_type, "Battles");
+    let b = &out[1];
+    assert_eq!(b.location.as_ref().unwrap().admin1.as_deref(), Some("Kolo"));
+    assert_eq!(b.event_type, "Violence against civilians");
+    assert_eq!(b.targets[0].name, "civilians");
+}
+
+/// Prints the mentions of the article at `$SITREP_ARTICLE` (a debugging aid, run by hand:
+/// `SITREP_ARTICLE=path cargo test -p sitrep-engine --lib print_mentions -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn print_mentions() {
+    let Ok(path) = std::env::var("SITREP_ARTICLE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let c = match std::env::var("SITREP_PUBLISHED") {
+        Ok(p) => crate::Context::published(
+            chrono::NaiveDate::parse_from_str(&p, "%Y-%m-%d").unwrap_or_default(),
+        ),
+        Err(_) => ctx_none(),
+    };
+    let ents = crate::to_entities(&text, crate::find_all(&text, &c));
+    let doc = super::doc::Doc::new(&text, &ents, &c);
+    for m in super::split::mentions(&doc) {
+        let se = &doc.sents[m.sent];
+        let s: String = text[se.start..se.end].chars().take(90).collect();
+        eprintln!("{s}\n   {m:?}");
+    }
+}

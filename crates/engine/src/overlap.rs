@@ -1,0 +1,92 @@
+//! One policy for spans that compete.
+//!
+//! - Within one kind, spans may not overlap: the longer span wins; at equal length the earlier
+//!   one; at the same span, the first found (dimension order, then rule order).
+//! - Across kinds, spans may overlap or nest (a date inside a casualty phrase): each kind is
+//!   its own layer, and the page shows nested spans as nested marks.
+//!
+//! The result is sorted by start, then longer first, then kind.
+
+use std::collections::BTreeMap;
+
+use super::rule::Found;
+
+/// Applies the policy above.
+pub fn resolve(mut found: Vec<Found>) -> Vec<Found> {
+    // Stable sort keeps discovery order among equals.
+    found.sort_by(|a, b| {
+        a.kind()
+            .cmp(&b.kind())
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    // Per kind, the spans kept so far, by start. Kept spans never overlap each other, so a new
+    // span overlaps one of them exactly when the last kept span starting before its end reaches
+    // past its start: one ordered-map lookup per find, not a scan.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut kind = None;
+    for f in found {
+        if kind != Some(f.kind()) {
+            kind = Some(f.kind());
+            taken.clear();
+        }
+        let blocked = taken
+            .range(..f.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > f.start);
+        if blocked {
+            continue;
+        }
+        taken.insert(f.start, f.end);
+        kept.push(f);
+    }
+    kept.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.kind().cmp(&b.kind()))
+    });
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorValue, DateValue, Value};
+
+    fn f(start: usize, end: usize, rule: &'static str, date: bool) -> Found {
+        let value = if date {
+            Value::Date(DateValue::default())
+        } else {
+            Value::Actor(ActorValue::default())
+        };
+        Found {
+            start,
+            end,
+            rule,
+            value,
+        }
+    }
+
+    #[test]
+    fn longest_wins_within_a_kind_and_kinds_may_nest() {
+        let table = [
+            // (input, kept rules in order)
+            (vec![f(0, 10, "a", true), f(2, 5, "b", true)], vec!["a"]),
+            (vec![f(2, 5, "b", true), f(0, 10, "a", true)], vec!["a"]),
+            (vec![f(0, 5, "a", true), f(0, 5, "b", true)], vec!["a"]),
+            (vec![f(0, 5, "a", true), f(3, 8, "b", true)], vec!["a"]),
+            (vec![f(0, 5, "a", true), f(5, 8, "b", true)], vec!["a", "b"]),
+            (
+                vec![f(0, 10, "a", true), f(2, 5, "b", false)],
+                vec!["a", "b"],
+            ),
+            (vec![], vec![]),
+        ];
+        for (input, want) in table {
+            let got: Vec<&str> = resolve(input.clone()).iter().map(|f| f.rule).collect();
+            assert_eq!(got, want, "{input:?}");
+        }
+    }
+}

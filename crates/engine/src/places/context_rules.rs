@@ -1,0 +1,470 @@
+//! Context rules: places the gazetteer does not know, found from the words around them
+//! ("the village of X", "X district", "between X and Y"). Each rule makes a bare [`Place`]
+//! (name and precision); `places::find` then fills region and country from the text.
+//!
+//! A name here is one to three capitalised words, which may be joined by a lower-case particle
+//! ("Jaral del Progreso"). Names that are not places — weekdays, months, demonyms, all-caps
+//! acronyms, armed-group words — are rejected by [`plausible_name`].
+
+use regex::Captures;
+
+use super::gazetteer::{key_of, PlaceKind, GAZETTEER};
+use crate::context::Context;
+use crate::model::{Kind, Place, PlacePrecision, Value};
+use crate::rule::Rule;
+
+/// Shared sub-patterns.
+pub const FRAGMENTS: &[(&str, &str)] = &[
+    (
+        "name",
+        r"\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]+)*(?: (?:(?:de|del|la|el|al|du|des|di|da) )?\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]+)*){0,2}",
+    ),
+    (
+        "settlement",
+        r"town|village|city|hamlet|locality|commune|settlement|community",
+    ),
+    (
+        "admin_lc",
+        r"district|subdivision|division|province|region|department|county|state|governorate|prefecture|municipality|local government area|[Ll]ocal [Gg]overnment [Aa]rea|LGA",
+    ),
+];
+
+/// Words that start capitalised phrases that are not places.
+const NOT_PLACE_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "islamic",
+    "state",
+    "army",
+    "police",
+    "military",
+    "god",
+    "allah",
+    "boko",
+    "haram",
+    "al",
+    "christmas",
+    "ramadan",
+    "eid",
+    "mass",
+    "government",
+    "president",
+    "minister",
+    "ministry",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "captain",
+    "mr",
+    "mrs",
+    "dr",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "upper",
+    "lower",
+    "greater",
+    "local",
+    "federal",
+    "national",
+    "united",
+    "taliban",
+    "hamas",
+    "hezbollah",
+    "jihadist",
+    "jihadists",
+    "christian",
+    "christians",
+    "muslim",
+    "muslims",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "here",
+    "when",
+    "where",
+    "after",
+    "before",
+    "during",
+    "while",
+    "on",
+    "in",
+    "at",
+    "and",
+    "but",
+    "or",
+    "if",
+    "some",
+    "many",
+    "several",
+    "most",
+    "all",
+    "both",
+    "each",
+    "one",
+    "two",
+    "three",
+    "news",
+    "agence",
+    "reuters",
+    "afp",
+    "associated",
+    "press",
+    "security",
+    "defence",
+    "defense",
+    "forces",
+    "force",
+    "troops",
+    "soldiers",
+    "rebels",
+    "militants",
+    "gunmen",
+    "bandits",
+    "saint",
+    "st",
+    "lake",
+    "river",
+    "mount",
+    "old",
+    "new",
+    "tri",
+    "niger-burkina",
+    "world",
+    "mali-niger",
+    "sahel",
+    "africa",
+    "media",
+];
+
+/// True if `name` (as written) can be a place name: not a weekday, month, demonym, acronym or
+/// group word.
+pub fn plausible_name(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 3 || letters.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let first = name.split([' ', '-']).next().unwrap_or("");
+    let f = key_of(first);
+    if NOT_PLACE_WORDS.contains(&f.as_str()) || NOT_PLACE_WORDS.contains(&key_of(name).as_str()) {
+        return false;
+    }
+    name.split(' ').all(|w| {
+        let k = key_of(w);
+        GAZETTEER.demonym(&k).is_none() && !matches!(k.as_str(), "state" | "islamic" | "army")
+    })
+}
+
+fn place(caps: &Captures, precision: PlacePrecision) -> Option<Value> {
+    let name = caps.name("span")?.as_str();
+    if !plausible_name(name) {
+        return None;
+    }
+    Some(Value::Location(Place {
+        name: name.to_string(),
+        precision,
+        ..Place::default()
+    }))
+}
+
+fn town(caps: &Captures, _: &Context) -> Option<Value> {
+    place(caps, PlacePrecision::Town)
+}
+
+fn region(caps: &Captures, _: &Context) -> Option<Value> {
+    place(caps, PlacePrecision::Region)
+}
+
+/// "Kayes Region": the suffix is part of the mention, the name alone is checked.
+fn capitalised_region(caps: &Captures, _: &Context) -> Option<Value> {
+    let name = caps.name("name")?.as_str();
+    if !plausible_name(name) {
+        return None;
+    }
+    Some(Value::Location(Place {
+        name: name.to_string(),
+        precision: PlacePrecision::Region,
+        ..Place::default()
+    }))
+}
+
+/// "X, in Niger's Dosso Region": X is a town when the possessive is a country.
+fn town_in_country(caps: &Captures, ctx: &Context) -> Option<Value> {
+    let country = caps.name("country")?.as_str();
+    let g = &*GAZETTEER;
+    let mut buf = String::new();
+    let mut ids = Vec::new();
+    g.lookup(&key_of(country), &mut buf, &mut ids);
+    let is_country = ids
+        .iter()
+        .filter_map(|&i| g.record(i))
+        .any(|r| r.kind == PlaceKind::Country);
+    if is_country {
+        town(caps, ctx)
+    } else {
+        None
+    }
+}
+
+/// The context rules, in the order they run.
+pub const LIST: &[Rule] = &[
+    Rule {
+        name: "town_of_name",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)(?:{settlement}|outskirts|district|municipality|area) of (?P<span>{name})",
+        produce: town,
+        examples: &[
+            "Gunmen stormed the village of Tondikiwindi at dawn.",
+            "Fighting reached the outskirts of Djibo on Sunday.",
+            "the town of Jaral del Progreso was quiet",
+        ],
+        counter_examples: &[
+            "a town of 20,000 people",
+            "the village of the dead",
+            "the city of God",
+            "the town of Monday",
+        ],
+    },
+    Rule {
+        name: "nearest_town_name",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)(?:nearest|nearby|neighbouring|neighboring|nearest) (?:{settlement}),? (?P<span>{name})",
+        produce: town,
+        examples: &["said the mayor of the nearest town Kadiolo, who asked"],
+        counter_examples: &["the nearest town is far away", "the nearby village, The"],
+    },
+    Rule {
+        name: "name_settlement",
+        kind: Kind::Location,
+        pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name}) (?:{settlement})(?-u:\b)",
+        produce: town,
+        examples: &[
+            "bandits raided Tungan Daji village overnight",
+            "an official in Abala town said",
+        ],
+        counter_examples: &[
+            "The village was burned.",
+            "in Nigerien town halls",
+            "the Islamic State village raids",
+        ],
+    },
+    Rule {
+        name: "name_admin_area",
+        kind: Kind::Location,
+        pattern: r#"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name})["”]? (?:{admin_lc})(?-u:\b)"#,
+        produce: region,
+        examples: &[
+            "gunmen struck in Kwatarkwashi district of the state",
+            "in Mayo Tsanaga division of the region",
+            "in the \"Liptako\" region",
+        ],
+        counter_examples: &[
+            "the Islamic State province",
+            "across the northern region",
+            "in the West region of",
+        ],
+    },
+    Rule {
+        name: "name_capitalised_region",
+        kind: Kind::Location,
+        pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>(?P<name>{name}) (?:Region|State|Province))(?-u:\b)",
+        produce: capitalised_region,
+        examples: &["in Kayes Region on Monday", "across Yobe State"],
+        counter_examples: &["the Islamic State Province", "The Region"],
+    },
+    Rule {
+        name: "attack_at_name",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)(?:attack(?:s|ed)?|raid(?:s|ed)?|assault(?:s|ed)?|ambush(?:es|ed)?|clash(?:es|ed)?|fighting|massacre) (?:on|in|at|near) (?P<span>{name})",
+        produce: town,
+        examples: &[
+            "after the attack on Solhan, residents fled",
+            "clashes near Kidal continued",
+        ],
+        counter_examples: &[
+            "the attack on Monday",
+            "an attack on Nigerien soldiers",
+            "a raid on ISWAP positions",
+            "an attack on Islamic State fighters",
+        ],
+    },
+    Rule {
+        name: "in_name_a_settlement",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)(?:in|at) (?P<span>{name}), (?:a|the) (?:[a-z\-]+ ){0,2}(?:{settlement}|district)(?-u:\b)",
+        produce: town,
+        examples: &["It happened in Fada, a small town near the border."],
+        counter_examples: &["in January, the village was", "in Africa, a continent"],
+    },
+    Rule {
+        name: "name_in_countrys",
+        kind: Kind::Location,
+        pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name}), in (?P<country>{name})(?:’s|'s)\s",
+        produce: town_in_country,
+        examples: &["a post in Dogondoutchi, in Niger's Dosso Region"],
+        counter_examples: &["said Moussa, in Amadou's house"],
+    },
+    Rule {
+        name: "in_name_comma_country",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)(?:in|at|near|outside) (?P<span>{name}), (?P<country>{name})(?:[^\p{L}\p{M}\p{N}'’\-]|$)",
+        produce: town_in_country,
+        examples: &[
+            "Gunmen attacked soldiers in Tessora, Niger on Monday.",
+            "Deadly assault on a base near Marlech, Mali",
+        ],
+        counter_examples: &[
+            "It rained in January, Niger said.",
+            "They met in Kano, the capital of the state.",
+            "in Tessora, Amadou said",
+        ],
+    },
+    Rule {
+        name: "in_name_in_area",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)(?:in|at|near) (?P<span>{name}), in (?:the )?(?:{name}) (?:district|province|region|state|department|county|municipality|prefecture)(?-u:\b)",
+        produce: town,
+        examples: &[
+            "The attackers burned homes in Tessora, in Ralvik district, on Friday.",
+            "a raid at Marlech, in the Kesh province",
+        ],
+        counter_examples: &[
+            "in January, in Ralvik district",
+            "in Tessora, in the morning",
+        ],
+    },
+    Rule {
+        name: "name_paren_region",
+        kind: Kind::Location,
+        pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name}) \((?:{name}) (?:[Rr]egion|[Pp]rovince|[Ss]tate|[Dd]istrict)\)",
+        produce: town,
+        examples: &["positions in Diafarabé (Mopti Region) and"],
+        counter_examples: &["troops (Mopti Region) and", "The army (Kayes Region)"],
+    },
+    Rule {
+        name: "between_name_and",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)between (?P<span>{name}) and (?:{name})(?-u:\b)",
+        produce: town,
+        examples: &["on the road between Kaya and Dori"],
+        counter_examples: &[
+            "between January 29 and February 3",
+            "between JNIM and ISWAP",
+        ],
+    },
+    Rule {
+        name: "between_and_name",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)between (?:{name}) and (?P<span>{name})(?-u:\b)",
+        produce: town,
+        examples: &["on the road between Kaya and Dori"],
+        counter_examples: &["between March and April", "between Kaya and ISWAP"],
+    },
+    Rule {
+        name: "near_name",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)(?:near|outside|close to) (?P<span>{name})",
+        produce: town,
+        examples: &["a checkpoint near Torodi was overrun"],
+        counter_examples: &[
+            "near the border",
+            "close to Nigerien positions",
+            "near Islamic State",
+        ],
+    },
+    Rule {
+        name: "at_name_near",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)(?:in|at) (?P<span>{name}),? (?:near|close to|outside|on the outskirts)(?-u:\b)",
+        produce: town,
+        examples: &["they attacked a base at Boulkessi near the border"],
+        counter_examples: &["at Monday near noon", "at The Hague near"],
+    },
+    Rule {
+        name: "in_name_distance",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)(?:in|at) (?P<span>{name}),? (?:(?:roughly|about|some|around|approximately|nearly) )?\d[\d,.]* ?(?:km|kilometers|kilometres|miles)(?-u:\b)",
+        produce: town,
+        examples: &["The ambush happened in Tabatol, some 120 km from the border."],
+        counter_examples: &["in March, 30 km away", "in 2024, 40 km from"],
+    },
+    Rule {
+        name: "capital_name",
+        kind: Kind::Location,
+        pattern: r"(?-u:\b)capital(?: city)?,? (?P<span>{name})",
+        produce: town,
+        examples: &["soldiers were sent to the capital, Ouagadougou, after"],
+        counter_examples: &["the capital, which", "capital The"],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plausible_names() {
+        for (name, want) in [
+            ("Makalondi", true),
+            ("Jaral del Progreso", true),
+            ("Monday", false),
+            ("Nigerien", false),
+            ("JNIM", false),
+            ("The", false),
+            ("Islamic State", false),
+            ("Ab", false),
+        ] {
+            assert_eq!(plausible_name(name), want, "{name}");
+        }
+    }
+}

@@ -1,0 +1,185 @@
+use super::*;
+
+fn ctx() -> Context {
+    Context::published(chrono::NaiveDate::from_ymd_opt(2025, 2, 10).unwrap_or_default())
+}
+
+/// The places found after the overlap policy, as (text, rule, name, admin1, country code).
+type Row = (String, &'static str, String, Option<String>, Option<String>);
+
+fn found(text: &str) -> Vec<Row> {
+    crate::overlap::resolve(find(text, &ctx()))
+        .into_iter()
+        .filter_map(|f| match f.value {
+            Value::Location(p) => Some((
+                text[f.start..f.end].to_string(),
+                f.rule,
+                p.name,
+                p.admin1,
+                p.country_code,
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+fn texts(text: &str) -> Vec<String> {
+    found(text).into_iter().map(|f| f.0).collect()
+}
+
+#[test]
+fn gazetteer_matches_towns_regions_countries() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Gunmen killed five people near Tillaberi in western Niger on Monday.",
+            &["Tillaberi", "Niger"],
+        ),
+        (
+            "The army said the attack in TILLABÉRI was repelled, and Mali sent help.",
+            &["TILLABÉRI", "Mali"],
+        ),
+        (
+            "Troops were deployed to Borno State and Zamfara after raids in Nigeria.",
+            &["Borno State", "Zamfara", "Nigeria"],
+        ),
+        (
+            "Residents of the Dosso Region in Niger fled to the capital, Niamey.",
+            &["Dosso Region", "Niger", "Niamey"],
+        ),
+        (
+            "Fighting spread from northern Burkina Faso to the Niger–Burkina Faso border.",
+            &["Burkina Faso", "Niger", "Burkina Faso"],
+        ),
+        (
+            "Rebels attacked Kabul and Ghazni province in Afghanistan.",
+            &["Kabul", "Ghazni", "Afghanistan"],
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(texts(text), *want, "{text}");
+    }
+}
+
+#[test]
+fn gazetteer_resolves_region_and_country() {
+    let f = found("Jihadists struck Bandiagara in central Mali.");
+    assert_eq!(f[0].0, "Bandiagara");
+    assert_eq!(f[0].1, "gazetteer_town");
+    assert_eq!(f[0].3.as_deref(), Some("Mopti"));
+    assert_eq!(f[0].4.as_deref(), Some("ML"));
+    let f = found("Soldiers were killed in Maiduguri, Nigeria.");
+    assert_eq!(f[0].3.as_deref(), Some("Borno"));
+    let f = found("Clashes in the Far North region of Cameroon.");
+    assert_eq!((f[0].0.as_str(), f[0].1), ("Far North", "gazetteer_region"));
+    // The Arabic article dropped: "Fallujah" is GeoNames' "Al Fallūjah".
+    let f = found("Gunmen attacked a checkpoint in Fallujah, Iraq.");
+    assert_eq!(
+        (f[0].0.as_str(), f[0].2.as_str()),
+        ("Fallujah", "Al Fallūjah")
+    );
+    // "the state of X" is the state, not its capital of the same name.
+    let f = found("Gunmen opened fire at a party in the northern state of Zacatecas.");
+    assert_eq!((f[0].0.as_str(), f[0].1), ("Zacatecas", "gazetteer_region"));
+    // A Philippine province (second-level) before "province", not the town of the same name.
+    let f = found("Rebels ambushed a patrol in Quezon province, southeast of Manila.");
+    assert_eq!((f[0].0.as_str(), f[0].1), ("Quezon", "gazetteer_region"));
+    assert_eq!(f[0].3.as_deref(), Some("Calabarzon"));
+    // "X district" whose only record is abroad (the capital of the Central African Republic)
+    // is a district at home that the gazetteer spells otherwise.
+    let f = found("In Afghanistan, seven soldiers were killed in an attack in Bangui district.");
+    let bangui = f.iter().find(|r| r.0 == "Bangui");
+    assert_eq!(
+        bangui.map(|r| (r.1, r.4.as_deref())),
+        Some(("name_admin_area", Some("AF"))),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn negatives_are_not_places() {
+    let table: &[(&str, &[&str])] = &[
+        // Demonyms, group names, people, sentence-initial common words, months.
+        ("Nigerien and Malian soldiers were killed.", &[]),
+        (
+            "A bomb went off in the Somali capital, Mogadishu.",
+            &["Mogadishu"],
+        ),
+        (
+            "Fighters of Islamic State Sahel Province attacked a post in Niger.",
+            &["Niger"],
+        ),
+        ("Islamic State West Africa Province claimed it.", &[]),
+        ("Police said Gen. Bamako spoke in March.", &[]),
+        ("Say what you like, the army in Niger held.", &["Niger"]),
+        ("Spokesman Youssouf Mopti Diallo said nothing.", &[]),
+    ];
+    for (text, want) in table {
+        assert_eq!(texts(text), *want, "{text}");
+    }
+}
+
+#[test]
+fn macro_regions() {
+    assert_eq!(
+        texts("Jihadists have spread across West Africa and the Sahel since 2012."),
+        ["West Africa", "Sahel"]
+    );
+    assert_eq!(
+        texts("an expert on the lake Chad region said"),
+        ["lake Chad region"]
+    );
+}
+
+#[test]
+fn context_rules_fill_region_and_country() {
+    let f = found("Gunmen attacked a post in Tamou, in Niger's Dosso Region, at dawn.");
+    let t = f.iter().find(|x| x.0 == "Tamou").expect("Tamou found");
+    assert_eq!(t.3.as_deref(), Some("Dosso"));
+    assert_eq!(t.4.as_deref(), Some("NE"));
+    assert!(f.iter().any(|x| x.0 == "Dosso Region"), "{f:?}");
+    let f = found("Militia positions in Dioro (Ségou Region) and in Mali were hit.");
+    let t = f.iter().find(|x| x.0 == "Dioro").expect("Dioro found");
+    assert_eq!(t.3.as_deref(), Some("Ségou"));
+    assert_eq!(t.4.as_deref(), Some("ML"));
+}
+
+#[test]
+fn relative_position_is_kept_as_context() {
+    let out = find(
+        "The raid hit Tahoua, about 200 kilometers from the capital, Niamey. It was bad.",
+        &ctx(),
+    );
+    let ctxs: Vec<String> = out
+        .iter()
+        .filter_map(|f| match &f.value {
+            Value::Location(p) if p.name == "Tahoua" => p.context.clone(),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        ctxs.iter()
+            .any(|c| c.starts_with("about 200 kilometers from the capital")),
+        "{ctxs:?}"
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for t in [
+        "",
+        "É",
+        "Niger\u{301}",
+        "\u{feff}Mali 😀 Kabul\r\nNiamey",
+        "العربية Niger עברית",
+        "<p>Niger</p>",
+        "N\u{0}iger",
+        "Tillabe\u{301}ri region",
+    ] {
+        let _ = find(t, &ctx());
+    }
+    let big = "Soldiers died near Niamey in Niger. ".repeat(20000);
+    let t = std::time::Instant::now();
+    let n = find(&big, &ctx()).len();
+    assert!(n >= 40000);
+    eprintln!("places: {} bytes in {:?}", big.len(), t.elapsed());
+}
