@@ -235,6 +235,7 @@ pub fn role(doc: &Doc, i: usize) -> Role {
     // A clause break (comma, semicolon, colon, dash) between word k-1 and word k.
     let break_before = |k: usize| {
         k > 0
+            && k < doc.words.len()
             && doc
                 .between(doc.words[k - 1].end, doc.words[k].start)
                 .contains([',', ';', ':', '\u{2014}', '\u{2013}', '('])
@@ -245,7 +246,7 @@ pub fn role(doc: &Doc, i: usize) -> Role {
     while k > se.w0 && j0 - k < 8 {
         k -= 1;
         let w = doc.w(k);
-        if w == "according" && doc.w(k + 1) == "to" {
+        if w == "according" && k + 1 < se.w1 && doc.w(k + 1) == "to" {
             return Role::Speaker;
         }
         if is_agent_verb(w) || is_patient_cue(w) || is_speech_word(w) {
@@ -470,6 +471,22 @@ pub fn targets_from_rows(targets: &mut Vec<Target>, rows: &[&crate::model::Casua
 mod tests {
     use super::super::testkit::*;
     use super::*;
+
+    /// An actor span with no word in it (a manual span over a dash) at the end of the text:
+    /// no role, no panic.
+    #[test]
+    fn wordless_actor_at_the_end() {
+        for s in [
+            "Gunmen attacked according \u{2014}",
+            "\u{2014}",
+            "by \u{2014}",
+        ] {
+            let ents = finish(vec![actor(s, "\u{2014}", "x", Side::Rebel)]);
+            let c = ctx_none();
+            let doc = Doc::new(s, &ents, &c);
+            assert_eq!(role(&doc, 0), Role::Unknown, "{s}");
+        }
+    }
 
     /// (sentence, actor words, its role) on sentences written for this test.
     #[test]
