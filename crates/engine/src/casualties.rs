@@ -684,18 +684,22 @@ fn abducted_active(c: &Captures, _: &Context) -> Option<Value> {
 
 /// Rules whose outcome depends on which verb group matched.
 fn by_group(c: &Captures, _: &Context) -> Option<Value> {
-    let outcome = if c.name("kill").is_some() {
-        Outcome::Killed
+    make(c, outcome_of(c)?)
+}
+
+/// The outcome whose verb group (`kill`, `injure`, `miss`, `abduct`) matched.
+fn outcome_of(c: &Captures) -> Option<Outcome> {
+    if c.name("kill").is_some() {
+        Some(Outcome::Killed)
     } else if c.name("injure").is_some() {
-        Outcome::Injured
+        Some(Outcome::Injured)
     } else if c.name("miss").is_some() {
-        Outcome::Missing
+        Some(Outcome::Missing)
     } else if c.name("abduct").is_some() {
-        Outcome::Abducted
+        Some(Outcome::Abducted)
     } else {
-        return None;
-    };
-    make(c, outcome)
+        None
+    }
 }
 
 /// "wounded a fifth", "killing a second soldier": one more victim, counted after others (an
@@ -705,11 +709,7 @@ fn ordinal_victim(c: &Captures, _: &Context) -> Option<Value> {
     if c.name("who").is_none() && c.name("tail").is_none() {
         return None;
     }
-    let outcome = if c.name("kill").is_some() {
-        Outcome::Killed
-    } else {
-        Outcome::Injured
-    };
+    let outcome = outcome_of(c)?;
     let (who, side) = match c.name("who") {
         Some(w) => {
             let (who, side) = victim(w.as_str())?;

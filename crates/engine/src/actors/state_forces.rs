@@ -124,10 +124,12 @@ fn state(name: String, country_code: Option<String>) -> Option<Value> {
     }))
 }
 
+/// The country's force named by group `force`; with no `force` group (a weapon: "a Russian
+/// missile"), its military.
 fn country_force(caps: &Captures, _: &Context) -> Option<Value> {
     let who = caps.name("country").or_else(|| caps.name("dem"))?;
     let c = COUNTRIES.get(who.as_str())?;
-    let force = caps.name("force")?.as_str();
+    let force = caps.name("force").map_or("", |f| f.as_str());
     state(
         format!("{} {}", c.name, branch(force)),
         Some(c.code.clone()),
@@ -329,7 +331,7 @@ pub const DEMONYM_ARMS: Rule = Rule {
     name: "state_arms_demonym",
     kind: Kind::Actor,
     pattern: r"(?-u:\b)(?P<span>(?P<dem>{demonym}))[ \t]+(?:(?i:air|drone|missile|rocket|artillery|fighter)[ \t]+)?(?i:missiles?|drones?|air[ \t-]?strikes?|airstrikes?|warplanes?|jets?|helicopters?|gunships?|shelling|artillery|rockets?|strikes?|bombardment)(?-u:\b)",
-    produce: country_military,
+    produce: country_force,
     examples: &[
         "A Russian missile hit the apartment block.",
         "Turkish drones struck a vehicle near the town.",
@@ -341,11 +343,6 @@ pub const DEMONYM_ARMS: Rule = Rule {
         "the russian missile, written in lower case",
     ],
 };
-
-fn country_military(caps: &Captures, _: &Context) -> Option<Value> {
-    let c = COUNTRIES.get(caps.name("dem")?.as_str())?;
-    state(format!("{} military", c.name), Some(c.code.clone()))
-}
 
 /// "Niger’s armed forces", "Mali's army".
 pub const POSSESSIVE_FORCE: Rule = Rule {

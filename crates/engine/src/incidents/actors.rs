@@ -291,10 +291,12 @@ pub fn role(doc: &Doc, i: usize) -> Role {
     // African Union troops").
     let mut aside = false;
     for k in j1..se.w1.min(j1 + 9) {
-        if k > j1 && break_before(k) || k == j1 && break_before(k) && k > j0 {
+        // A clause break ends the scan (unless the actor holds no word of its own).
+        if k > j0 && break_before(k) {
             break;
         }
         let w = doc.w(k);
+        let next = if k + 1 < se.w1 { doc.w(k + 1) } else { "" };
         if is_between_word(w) {
             continue;
         }
@@ -310,7 +312,6 @@ pub fn role(doc: &Doc, i: usize) -> Role {
             continue;
         }
         if matches!(w, "claimed" | "claims" | "claiming") {
-            let next = if k + 1 < se.w1 { doc.w(k + 1) } else { "" };
             return if matches!(next, "responsibility" | "the" | "credit") {
                 Role::Agent
             } else {
@@ -322,7 +323,6 @@ pub fn role(doc: &Doc, i: usize) -> Role {
         }
         if is_agent_verb(w) {
             // "soldiers killed in the attack": a reduced passive, not the doer.
-            let next = if k + 1 < se.w1 { doc.w(k + 1) } else { "" };
             if matches!(
                 next,
                 "in" | "on" | "at" | "during" | "by" | "when" | "while" | "near"

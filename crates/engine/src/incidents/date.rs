@@ -57,9 +57,7 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
         .collect();
     if head.trim_end().ends_with(',')
         && head.len() < 60
-        && (first_word.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && !first_word.chars().any(char::is_lowercase)
-            || super::location::is_agency_dateline(&tail))
+        && (super::location::is_all_caps(first_word) || super::location::is_agency_dateline(&tail))
     {
         return false;
     }

@@ -46,8 +46,13 @@ pub fn is_agency_dateline(head: &str) -> bool {
         && after.starts_with(['-', '\u{2014}', '\u{2013}'])
 }
 
+/// Word `k` is the "to" of "close to", "next to", "near to" (`w0`: the sentence's first word).
+fn close_to(doc: &Doc, w0: usize, k: usize) -> bool {
+    doc.w(k) == "to" && k > w0 && matches!(doc.w(k - 1), "close" | "next" | "near")
+}
+
 /// Letters, all capitals: "KHARTOUM".
-fn is_all_caps(s: &str) -> bool {
+pub fn is_all_caps(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.chars().any(char::is_lowercase)
 }
 
@@ -121,7 +126,7 @@ fn role_of(doc: &Doc, i: usize) -> Role {
         }
         if is_away_preposition(w) {
             // "from" after a distance is a reference point too; "to" in "close to" is near.
-            if w == "to" && j > se.w0 && matches!(doc.w(j - 1), "close" | "next" | "near") {
+            if close_to(doc, se.w0, j) {
                 return Role::Event;
             }
             return Role::Away;
@@ -143,12 +148,7 @@ fn role_of(doc: &Doc, i: usize) -> Role {
                     return Role::Away;
                 }
                 // "fled to the town of Macomia" (but "close to the town of X" is near it).
-                if w == "of"
-                    && is_away_preposition(v)
-                    && !(v == "to"
-                        && k > se.w0
-                        && matches!(doc.w(k - 1), "close" | "next" | "near"))
-                {
+                if w == "of" && is_away_preposition(v) && !close_to(doc, se.w0, k) {
                     return Role::Away;
                 }
                 break;
