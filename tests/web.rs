@@ -770,6 +770,37 @@ async fn shift_arrows_from_a_focused_highlight_select_and_a_digit_labels() {
         page.get("mark[data-id=m1]").text_content().unwrap(),
         "Tillabéri "
     );
+    // m1 now encloses the location mark: the marks were redrawn, and the focus stays on m1,
+    // so the next Alt+Shift+→ moves it again.
+    let focused = || {
+        web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element()
+            .and_then(|a| a.get_attribute("data-id"))
+    };
+    assert_eq!(focused().as_deref(), Some("m1"), "focus after the resize");
+    let m: HtmlElement = page.get("mark[data-id=m1]").dyn_into().unwrap();
+    key_with(
+        &m,
+        "ArrowRight",
+        Mods {
+            shift: true,
+            alt: true,
+            ..Mods::default()
+        },
+    );
+    yew::scheduler::flush().await;
+    assert_eq!(
+        page.get("mark[data-id=m1]").text_content().unwrap(),
+        "Tillabéri o"
+    );
+    assert_eq!(
+        focused().as_deref(),
+        Some("m1"),
+        "focus after the second resize"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -1017,4 +1048,30 @@ async fn render_cost_of_an_edit() {
             .into(),
         );
     }
+}
+
+#[wasm_bindgen_test]
+async fn delete_on_a_focused_highlight_removes_it_and_keeps_the_focus_in_the_view() {
+    let page = Page::new().await;
+    page.type_text(SENTENCE).await;
+    let mark: HtmlElement = page.get("mark[data-kind=location]").dyn_into().unwrap();
+    let id = mark.get_attribute("data-id").unwrap();
+    mark.focus().unwrap();
+    key(&mark, "Delete");
+    yew::scheduler::flush().await;
+    assert!(
+        page.find(&format!("mark[data-id={id}]")).is_none(),
+        "the highlight is gone"
+    );
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert!(
+        active.class_list().contains("article-view"),
+        "focus went to {:?}",
+        active.tag_name()
+    );
 }

@@ -184,20 +184,46 @@ pub struct Session {
     _driver: Driver,
 }
 
+/// Chromium flags for the latency benchmarks: frames are drawn as soon as they are ready
+/// instead of at the next tick of a 60 Hz clock. A key or a selection then costs what the
+/// browser and the page do for it, without the wait for the display's next refresh (up to
+/// 16.7 ms, the same for every page) that would otherwise dominate a figure of a few ms.
+pub const UNPACED: &[&str] = &["--disable-frame-rate-limit", "--disable-gpu-vsync"];
+
 impl Session {
     pub async fn start() -> Session {
+        Session::start_with(&[]).await
+    }
+
+    /// As [`Session::start`], with extra Chromium flags; `E2E_CHROME_ARGS` (space-separated)
+    /// adds more.
+    pub async fn start_with(extra: &[&str]) -> Session {
         let server = Server::start(dist_dir());
         let (driver, wd_port) = start_chromedriver();
         let downloads = TempDir::new("downloads");
         let profile = TempDir::new("profile");
         let chrome = std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let mut args = vec![
+            "--headless".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--window-size=1280,1000".into(),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        if let Ok(more) = std::env::var("E2E_CHROME_ARGS") {
+            args.extend(more.split_whitespace().map(String::from));
+        }
         let caps = json!({
             "goog:chromeOptions": {
                 "binary": chrome,
-                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--disable-quic", "--no-first-run", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
-                         format!("--user-data-dir={}", profile.path().display())],
+                "args": args,
                 "prefs": {
                     "download.default_directory": downloads.path().to_string_lossy(),
                     "download.prompt_for_download": false,
@@ -247,6 +273,41 @@ impl Session {
             .flatten()
             .and_then(|text| serde_json::from_str::<Value>(&text).ok())
             .and_then(|v| v.get("value").cloned())
+    }
+
+    /// Starts Chromium's sampling CPU profiler (100 µs) when `E2E_PROFILE` names a directory.
+    pub async fn profile_start(&self) {
+        if std::env::var_os("E2E_PROFILE").is_none() {
+            return;
+        }
+        for (cmd, params) in [
+            ("Profiler.enable", json!({})),
+            ("Profiler.setSamplingInterval", json!({"interval": 100})),
+            ("Profiler.start", json!({})),
+        ] {
+            let _ = self
+                .chromedriver("goog/cdp/execute", json!({"cmd": cmd, "params": params}))
+                .await;
+        }
+    }
+
+    /// Stops the profiler started by [`Session::profile_start`] and writes the profile to
+    /// `$E2E_PROFILE/NAME.cpuprofile` (opens in Chromium's DevTools, Performance panel).
+    pub async fn profile_stop(&self, name: &str) {
+        let Some(dir) = std::env::var_os("E2E_PROFILE") else {
+            return;
+        };
+        let got = self
+            .chromedriver(
+                "goog/cdp/execute",
+                json!({"cmd": "Profiler.stop", "params": {}}),
+            )
+            .await;
+        if let Some(profile) = got.and_then(|v| v.get("profile").cloned()) {
+            let path = std::path::Path::new(&dir).join(format!("{name}.cpuprofile"));
+            let _ = std::fs::write(&path, profile.to_string());
+            println!("profile written to {}", path.display());
+        }
     }
 
     /// The browser console entries since the last call: (level, message).

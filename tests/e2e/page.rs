@@ -319,7 +319,8 @@ async fn bench_reextract_after_edit() {
         .await?;
         // Each run changes the first casualty figure to a new number, then times until a
         // highlight shows that number (checked on every DOM mutation).
-        s.client
+        s.profile_start().await;
+        let times = s.client
             .execute_async(
                 r#"
 const [text, runs, done] = arguments;
@@ -351,7 +352,9 @@ next();
 "#,
                 vec![json!(article), json!(30)],
             )
-            .await
+            .await;
+        s.profile_stop("reextract").await;
+        times
     }
     .await;
     s.close().await;

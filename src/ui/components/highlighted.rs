@@ -82,6 +82,9 @@ struct Menu {
     end: usize,
     top: i32,
     left: i32,
+    /// The inner width of the box the menu is placed in (read with the selection's position,
+    /// while the layout is still clean).
+    room: i32,
 }
 
 /// A number attribute of `el` (the page writes them; anything else reads as `None`).
@@ -154,13 +157,19 @@ fn selection() -> Option<web_sys::Selection> {
 }
 
 /// The selection inside the article view as a code point range, if it is not empty.
+///
+/// Typing in a text field moves its caret, and each caret move fires `selectionchange`.
+/// `Selection.isCollapsed` and `rangeCount` lay out the page first (in the middle of the
+/// keystroke), while the anchor and focus nodes are read from the DOM alone; so the nodes are
+/// checked first, and an empty selection is found by comparing its two ends.
 fn selection_range(view: &Element) -> Option<(usize, usize)> {
     let sel = selection()?;
-    if sel.is_collapsed() || sel.range_count() == 0 {
+    let (anchor, focus) = (sel.anchor_node()?, sel.focus_node()?);
+    if !view.contains(Some(&anchor)) || !view.contains(Some(&focus)) {
         return None;
     }
-    let a = point(view, &sel.anchor_node()?, sel.anchor_offset())?;
-    let f = point(view, &sel.focus_node()?, sel.focus_offset())?;
+    let a = point(view, &anchor, sel.anchor_offset())?;
+    let f = point(view, &focus, sel.focus_offset())?;
     (a != f).then_some((a.min(f), a.max(f)))
 }
 
@@ -175,6 +184,7 @@ fn menu_for(view: &Element, host: &Element) -> Option<Menu> {
         end,
         top: (r.bottom() - h.top()) as i32 + 4,
         left: (r.left() - h.left()).max(0.0) as i32,
+        room: host.client_width(),
     })
 }
 
@@ -205,6 +215,11 @@ fn offset_at(view: &Element, x: i32, y: i32) -> Option<usize> {
 fn place(el: &HtmlElement, top: i32, left: i32) {
     let room = el.parent_element().map_or(0, |p| p.client_width());
     let left = left.min(room - el.offset_width()).max(0);
+    set_position(el, top, left);
+}
+
+/// Sets `top`/`left` (pixels) through the CSSOM, as [`place`] does, without reading layout.
+fn set_position(el: &HtmlElement, top: i32, left: i32) {
     let style = el.style();
     let _ = style.set_property("top", &format!("{top}px"));
     let _ = style.set_property("left", &format!("{left}px"));
@@ -214,31 +229,11 @@ fn place(el: &HtmlElement, top: i32, left: i32) {
 #[component]
 pub fn Highlighted(props: &HighlightedProps) -> Html {
     let tip = use_state_eq(|| None::<Tip>);
-    let menu = use_state_eq(|| None::<Menu>);
     // Which end of the edited span a handle drag moves (true: the start).
     let drag = use_mut_ref(|| None::<bool>);
     let view = use_node_ref();
     let host = use_node_ref();
     let doc = &props.doc.0;
-
-    // The label menu follows the selection.
-    {
-        let menu = menu.clone();
-        let view = view.clone();
-        let host = host.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().and_then(|w| w.document()).map(|d| {
-                EventListener::new(&d, "selectionchange", move |_| {
-                    let m = match (view.cast::<Element>(), host.cast::<Element>()) {
-                        (Some(v), Some(h)) => menu_for(&v, &h),
-                        _ => None,
-                    };
-                    menu.set(m);
-                })
-            });
-            move || drop(listener)
-        });
-    }
 
     let show = {
         let tip = tip.clone();
@@ -259,9 +254,13 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
         let tip = tip.clone();
         move |_: Event| tip.set(None)
     };
+    // The highlight to give the focus back to once the marks are redrawn: a resize from the
+    // keyboard can change which mark encloses which, and so replace the focused element.
+    let refocus = use_mut_ref(|| None::<String>);
     let on_key = {
         let tip = tip.clone();
         let view = view.clone();
+        let refocus = refocus.clone();
         let on_edit = props.on_edit.clone();
         let dispatch = props.dispatch.clone();
         let doc = props.doc.0.clone();
@@ -332,6 +331,10 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
                 }
                 "Delete" | "Backspace" => {
                     e.prevent_default();
+                    // The mark goes away: keep the focus in the view, not on the page's body.
+                    if let Some(v) = v.dyn_ref::<HtmlElement>() {
+                        let _ = v.focus();
+                    }
                     on_edit.emit(None);
                     dispatch.emit(Action::Edit(Edit::DeleteSpan { id }));
                 }
@@ -341,6 +344,7 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
                         keys::resize(&key, e.ctrl_key(), (ent.start, ent.end), len)
                     {
                         e.prevent_default();
+                        *refocus.borrow_mut() = Some(id.clone());
                         dispatch.emit(Action::Edit(Edit::ResizeSpan { id, start, end }));
                     }
                 }
@@ -436,12 +440,27 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
             }
         });
     }
-    let menu_ref = use_node_ref();
     {
-        let menu_ref = menu_ref.clone();
-        use_effect_with(*menu, move |m| {
-            if let (Some(m), Some(el)) = (m, menu_ref.cast::<HtmlElement>()) {
-                place(&el, m.top, m.left);
+        let view = view.clone();
+        use_effect_with(props.doc.clone(), move |_| {
+            let Some(id) = refocus.borrow_mut().take() else {
+                return;
+            };
+            // Ids are "e12" / "m3": no quoting needed, but refuse anything else.
+            if !id.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return;
+            }
+            let mark = view
+                .cast::<Element>()
+                .and_then(|v| v.query_selector(&format!("mark[data-id=\"{id}\"]")).ok()?)
+                .and_then(|m| m.dyn_into::<HtmlElement>().ok());
+            let active = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
+            if let Some(m) = mark {
+                if active.as_ref() != Some(m.as_ref()) {
+                    let _ = m.focus();
+                }
             }
         });
     }
@@ -485,29 +504,11 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
         );
     }
 
-    let label_with = |kind: Kind| {
-        let dispatch = props.dispatch.clone();
-        let m = *menu;
-        move |e: MouseEvent| {
-            e.prevent_default();
-            if let Some(m) = m {
-                dispatch.emit(Action::Edit(Edit::AddSpan {
-                    start: m.start,
-                    end: m.end,
-                    kind,
-                }));
-                if let Some(s) = selection() {
-                    let _ = s.remove_all_ranges();
-                }
-            }
-        }
-    };
-
     let tooltip = tip.and_then(|t| Some((t, doc.entities.get(t.entity)?)));
     let empty = doc.document.text.is_empty();
     let hidden = doc.entities.len().saturating_sub(MAX_MARKS);
     html! {
-        <div class="highlighted" ref={host}>
+        <div class="highlighted" ref={host.clone()}>
             if hidden > 0 {
                 <p class="note" role="note">{ format!(
                     "This text has {} highlights; the first {MAX_MARKS} are drawn. \
@@ -522,7 +523,7 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
                     }
                 }</p>
             }
-            <div class="article-view" dir="auto" ref={view} tabindex="0"
+            <div class="article-view" dir="auto" ref={view.clone()} tabindex="0"
                 role="document" aria-label="Article with highlights: select text (Shift+arrows) and press 1 to 7 to label it; press ? for all shortcuts"
                 onclick={on_click} onmousedown={on_mousedown} onmouseup={on_mouseup}
                 onmouseover={{ let s = show.clone(); move |e: MouseEvent| s(e.into()) }}
@@ -536,17 +537,7 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
                     <Marks doc={props.doc.clone()} editing={props.editing.clone()} />
                 }
             </div>
-            if let Some(m) = *menu {
-                <div id="label-menu" class="label-menu" role="menu" ref={menu_ref}
-                    aria-label={format!("Label the selection ({} characters) as", m.end - m.start)}>
-                    { for Kind::ALL.iter().enumerate().map(|(i, &k)| html! {
-                        <button type="button" role="menuitem" data-kind={k.as_str()}
-                            class={classes!("swatch", format!("k-{}", k.as_str()))}
-                            onmousedown={label_with(k)}>
-                            <kbd>{ i + 1 }</kbd>{ " " }{ kind_label(k) }</button>
-                    }) }
-                </div>
-            }
+            <LabelMenu view={view.clone()} host={host.clone()} dispatch={props.dispatch.clone()} />
             if let Some(e) = editor {
                 <SpanEditor entity={e} doc={props.doc.clone()} dispatch={props.dispatch.clone()} on_close={close} />
             }
@@ -556,6 +547,79 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
                     { tip_body(e) }
                 </div>
             }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LabelMenuProps {
+    view: NodeRef,
+    host: NodeRef,
+    dispatch: Callback<Action>,
+}
+
+/// The label menu under a selection in the view: a component of its own, so that a selection
+/// redraws the menu alone, not the view around it.
+#[component]
+fn LabelMenu(props: &LabelMenuProps) -> Html {
+    let menu = use_state_eq(|| None::<Menu>);
+    {
+        let menu = menu.clone();
+        let (view, host) = (props.view.clone(), props.host.clone());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|d| {
+                EventListener::new(&d, "selectionchange", move |_| {
+                    let m = match (view.cast::<Element>(), host.cast::<Element>()) {
+                        (Some(v), Some(h)) => menu_for(&v, &h),
+                        _ => None,
+                    };
+                    menu.set(m);
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let menu_ref = use_node_ref();
+    // The menu's own width for a given room: measured the first time (reading it lays out the
+    // page at once), then reused, so a selection costs no layout beyond the frame's.
+    let menu_width = use_mut_ref(|| None::<(i32, i32)>);
+    {
+        let menu_ref = menu_ref.clone();
+        use_effect_with(*menu, move |m| {
+            if let (Some(m), Some(el)) = (m, menu_ref.cast::<HtmlElement>()) {
+                let known = (*menu_width.borrow()).filter(|(room, _)| *room == m.room);
+                let width = known.map_or_else(|| el.offset_width(), |(_, w)| w);
+                *menu_width.borrow_mut() = Some((m.room, width));
+                set_position(&el, m.top, m.left.min(m.room - width).max(0));
+            }
+        });
+    }
+    let Some(m) = *menu else {
+        return Html::default();
+    };
+    let label_with = |kind: Kind| {
+        let dispatch = props.dispatch.clone();
+        move |e: MouseEvent| {
+            e.prevent_default();
+            dispatch.emit(Action::Edit(Edit::AddSpan {
+                start: m.start,
+                end: m.end,
+                kind,
+            }));
+            if let Some(s) = selection() {
+                let _ = s.remove_all_ranges();
+            }
+        }
+    };
+    html! {
+        <div id="label-menu" class="label-menu" role="menu" ref={menu_ref}
+            aria-label={format!("Label the selection ({} characters) as", m.end - m.start)}>
+            { for Kind::ALL.iter().enumerate().map(|(i, &k)| html! {
+                <button type="button" role="menuitem" data-kind={k.as_str()}
+                    class={classes!("swatch", format!("k-{}", k.as_str()))}
+                    onmousedown={label_with(k)}>
+                    <kbd>{ i + 1 }</kbd>{ " " }{ kind_label(k) }</button>
+            }) }
         </div>
     }
 }

@@ -20,8 +20,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::highlighted::Shown;
+use super::lazy::{lazy, lazy_keyed};
 use crate::extract::{
-    DatePrecision, Entity, Incident, PlacePrecision, Side, EVENT_TYPES, SUB_EVENT_TYPES,
+    CasualtyRow, DatePrecision, Entity, Incident, IncidentDate, IncidentLocation, Kind,
+    PlacePrecision, Side, Status, EVENT_TYPES, SUB_EVENT_TYPES,
 };
 use crate::review::checks::{self, Field};
 use crate::review::links::{self, actor_choices, field_label, known_side};
@@ -49,7 +51,7 @@ struct CardCtx<'a> {
     d: &'a Callback<Action>,
     fed_by: Option<&'a str>,
     on_show: &'a Callback<Option<Shown>>,
-    actors: &'a [(String, Side)],
+    actors: &'a Rc<Vec<(String, Side)>>,
     /// The card's evidence entities by id.
     index: &'a HashMap<&'a str, &'a Entity>,
     /// The codebook checks' findings for the incident.
@@ -234,14 +236,29 @@ fn findings(list: &[checks::Finding], field: Field) -> Html {
         .collect()
 }
 
-/// Editable casualty rows of one list.
-fn rows_form(inc: &Incident, r: Rows, name: &str, d: &Callback<Action>) -> Html {
+/// Editable casualty rows of one list, drawn again only when the list changes.
+fn rows_form(inc: &Incident, r: Rows, name: &'static str, d: &Callback<Action>) -> Html {
     let list = match r {
         Rows::Killed => &inc.killed,
         Rows::Injured => &inc.injured,
         Rows::Missing => &inc.missing_or_abducted,
     };
-    let id = inc.id.as_str();
+    lazy(
+        (d.clone(), inc.id.clone(), r, name, list.clone()),
+        draw_rows,
+    )
+}
+
+type RowsDeps = (
+    Callback<Action>,
+    String,
+    Rows,
+    &'static str,
+    Vec<CasualtyRow>,
+);
+
+fn draw_rows((d, id, r, name, list): &RowsDeps) -> Html {
+    let (r, name, id) = (*r, *name, id.as_str());
     let bound = |i: usize, b: Bound, label: &str, v: Option<u64>| {
         let cb = on_change(d, id, move |s| {
             let t = s.trim().to_string();
@@ -277,14 +294,14 @@ fn rows_form(inc: &Incident, r: Rows, name: &str, d: &Callback<Action>) -> Html 
     }
 }
 
-/// Editable perpetrators (`perp`) or targets.
+/// Editable perpetrators (`perp`) or targets, drawn again only when they (or the actor
+/// table) change.
 fn actors_form(
     inc: &Incident,
     perp: bool,
     d: &Callback<Action>,
-    actors: &[(String, Side)],
+    actors: &Rc<Vec<(String, Side)>>,
 ) -> Html {
-    let id = inc.id.as_str();
     let list: Vec<(String, Side)> = if perp {
         inc.perpetrators
             .iter()
@@ -296,14 +313,30 @@ fn actors_form(
             .map(|t| (t.name.clone(), t.side))
             .collect()
     };
+    lazy(
+        (d.clone(), inc.id.clone(), perp, list, actors.clone()),
+        draw_actors,
+    )
+}
+
+type ActorsDeps = (
+    Callback<Action>,
+    String,
+    bool,
+    Vec<(String, Side)>,
+    Rc<Vec<(String, Side)>>,
+);
+
+fn draw_actors((d, id, perp, list, actors): &ActorsDeps) -> Html {
+    let (perp, id) = (*perp, id.as_str());
     let what = if perp { "Perpetrator" } else { "Target" };
     html! {
         <ul class="actors">
-            { for list.into_iter().enumerate().map(|(i, (name, side))| html! {
+            { for list.iter().cloned().enumerate().map(|(i, (name, side))| html! {
                 <li>
                     <input type="text" list="actor-names" value={name} aria-label={format!("{what} {} name", i + 1)}
                         onchange={{
-                            let actors = actors.to_vec();
+                            let actors = actors.clone();
                             on_change(d, id, move |s| Some(match (known_side(&actors, &s), perp) {
                                 (Some(side), true) => IncidentEdit::PerpetratorPick(i, s, side),
                                 (Some(side), false) => IncidentEdit::TargetPick(i, s, side),
@@ -393,28 +426,11 @@ fn evidence_form(c: &CardCtx, inc: &Incident) -> Html {
     };
     html! {
         <ul class="evidence-list">
-            { for inc.evidence.iter().map(|eid| {
+            { for inc.evidence.iter().enumerate().map(|(i, eid)| {
                 let ent = c.index.get(eid.as_str()).copied();
-                let what = ent.map_or_else(|| eid.clone(), |e| format!("{} “{}”", kind_label(e.kind), e.text));
-                let show = {
-                    let on_show = c.on_show.clone();
-                    let s = Shown { ids: vec![eid.clone()], what: format!("{eid} of incident {id}") };
-                    move |_: MouseEvent| on_show.emit(Some(s.clone()))
-                };
-                html! {
-                    <li data-evidence={eid.clone()}>
-                        <button type="button" class="link" onclick={show}
-                            aria-label={format!("Show evidence {eid} in the text")}>{ eid.clone() }</button>
-                        { " " }{ what }{ " " }
-                        if let Some(e) = ent {
-                            <span class={classes!("state", format!("st-{}", e.status.as_str()))}>{ status_label(e.status) }</span>
-                        }
-                        <button type="button" aria-label={format!("Detach {eid} from incident {id}")}
-                            onclick={click(d, Action::Edit(Edit::DetachEvidence { incident: id.to_string(), entity: eid.clone() }))}>{ "Detach" }</button>
-                        <button type="button" aria-label={format!("Split {eid} off incident {id} into a new incident")}
-                            onclick={click(d, Action::Edit(Edit::SplitIncident { id: id.to_string(), evidence: eid.clone() }))}>{ "Split off" }</button>
-                    </li>
-                }
+                let what = ent.map(|e| (e.kind, e.text.clone(), e.status));
+                // Keyed by position: the same id may be listed twice.
+                lazy_keyed(i.to_string(), (d.clone(), c.on_show.clone(), id.to_string(), eid.clone(), what), draw_evidence)
             }) }
             <li class="pick">
                 <input type="text" list="span-ids" class="id-input" placeholder="e12"
@@ -423,6 +439,136 @@ fn evidence_form(c: &CardCtx, inc: &Incident) -> Html {
             </li>
         </ul>
     }
+}
+
+type EvidenceDeps = (
+    Callback<Action>,
+    Callback<Option<Shown>>,
+    String,
+    String,
+    Option<(Kind, String, Status)>,
+);
+
+/// One item of the evidence list: the span's id (shows it in the text), kind, words and state,
+/// with Detach and Split off.
+fn draw_evidence((d, on_show, id, eid, ent): &EvidenceDeps) -> Html {
+    let what = ent.as_ref().map_or_else(
+        || eid.clone(),
+        |(kind, text, _)| format!("{} “{text}”", kind_label(*kind)),
+    );
+    let show = {
+        let on_show = on_show.clone();
+        let s = Shown {
+            ids: vec![eid.clone()],
+            what: format!("{eid} of incident {id}"),
+        };
+        move |_: MouseEvent| on_show.emit(Some(s.clone()))
+    };
+    html! {
+        <li data-evidence={eid.clone()}>
+            <button type="button" class="link" onclick={show}
+                aria-label={format!("Show evidence {eid} in the text")}>{ eid.clone() }</button>
+            { " " }{ what }{ " " }
+            if let Some((_, _, st)) = ent {
+                <span class={classes!("state", format!("st-{}", st.as_str()))}>{ status_label(*st) }</span>
+            }
+            <button type="button" aria-label={format!("Detach {eid} from incident {id}")}
+                onclick={click(d, Action::Edit(Edit::DetachEvidence { incident: id.to_string(), entity: eid.clone() }))}>{ "Detach" }</button>
+            <button type="button" aria-label={format!("Split {eid} off incident {id} into a new incident")}
+                onclick={click(d, Action::Edit(Edit::SplitIncident { id: id.to_string(), evidence: eid.clone() }))}>{ "Split off" }</button>
+        </li>
+    }
+}
+
+type EventDeps = (Callback<Action>, String, String, Status);
+
+fn draw_event_type((d, id, event_type, st): &EventDeps) -> Html {
+    html! {
+        <select class="event-type" aria-label="Event type" data-status={st.as_str()}
+            onchange={on_change(d, id, |s| Some(IncidentEdit::EventType(s)))}>
+            <option value="" selected={event_type.is_empty()}>{ "— not set —" }</option>
+            { for EVENT_TYPES.iter().map(|t| html! {
+                <option value={*t} selected={event_type == *t}>{ *t }</option>
+            }) }
+        </select>
+    }
+}
+
+type SubEventDeps = (Callback<Action>, String, String, String, Status);
+
+/// The sub-event types of the chosen event type only.
+fn draw_sub_event_type((d, id, event_type, sub, st): &SubEventDeps) -> Html {
+    html! {
+        <select class="sub-event-type" aria-label="Sub-event type" data-status={st.as_str()}
+            onchange={on_change(d, id, |s| Some(IncidentEdit::SubEventType(s)))}>
+            <option value="" selected={sub.is_empty()}>{ "— not set —" }</option>
+            { for SUB_EVENT_TYPES.iter().filter(|(_, t)| t == event_type).map(|(t, _)| html! {
+                <option value={*t} selected={sub == *t}>{ *t }</option>
+            }) }
+        </select>
+    }
+}
+
+type DateDeps = (Callback<Action>, String, Option<IncidentDate>);
+
+fn draw_date((d, id, date): &DateDeps) -> Html {
+    let shown = date.as_ref().map(|d| {
+        let range = if d.start == d.end {
+            d.start.clone()
+        } else {
+            format!("{} – {}", d.start, d.end)
+        };
+        format!("{range} ({})", d.precision.as_str())
+    });
+    let dstart = date.as_ref().map(|x| x.start.clone()).unwrap_or_default();
+    let dend = date.as_ref().map(|x| x.end.clone()).unwrap_or_default();
+    html! { <>
+        { text_or_none(shown) }{ " " }
+        { text_input("Date start".into(), dstart, on_change(d, id, |s| Some(IncidentEdit::DateStart(s)))) }
+        { text_input("Date end".into(), dend, on_change(d, id, |s| Some(IncidentEdit::DateEnd(s)))) }
+        if let Some(p) = date.as_ref().map(|x| x.precision) {
+            <select aria-label="Date precision" onchange={on_change(d, id, |s| Some(IncidentEdit::DatePrecision(match s.as_str() {
+                "month" => DatePrecision::Month, "year" => DatePrecision::Year, _ => DatePrecision::Day })))}>
+                { for ["day", "month", "year"].iter().map(|x| html! {
+                    <option value={*x} selected={p.as_str() == *x}>{ *x }</option>
+                }) }
+            </select>
+        }
+    </> }
+}
+
+type LocationDeps = (Callback<Action>, String, Option<IncidentLocation>);
+
+fn draw_location((d, id, loc): &LocationDeps) -> Html {
+    let shown = loc.as_ref().map(|l| {
+        let mut parts = vec![l.name.clone()];
+        for x in [&l.admin1, &l.country].into_iter().flatten() {
+            if !parts.contains(x) {
+                parts.push(x.clone());
+            }
+        }
+        format!("{} ({})", parts.join(", "), l.precision.as_str())
+    });
+    let id = id.as_str();
+    html! { <>
+        { text_or_none(shown) }{ " " }
+        { text_input("Place name".into(), loc.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
+            on_change(d, id, |s| Some(IncidentEdit::LocationName(s)))) }
+        if let Some(l) = loc {
+            { text_input("Region (admin1)".into(), l.admin1.clone().unwrap_or_default(),
+                on_change(d, id, |s| Some(IncidentEdit::Admin1(s)))) }
+            { text_input("Country".into(), l.country.clone().unwrap_or_default(),
+                on_change(d, id, |s| Some(IncidentEdit::Country(s)))) }
+            { coord_input("Latitude", l.lat, d, id, true) }
+            { coord_input("Longitude", l.lon, d, id, false) }
+            <select aria-label="Place precision" onchange={on_change(d, id, |s| Some(IncidentEdit::LocationPrecision(match s.as_str() {
+                "region" => PlacePrecision::Region, "country" => PlacePrecision::Country, _ => PlacePrecision::Town })))}>
+                { for ["town", "region", "country"].iter().map(|x| html! {
+                    <option value={*x} selected={l.precision.as_str() == *x}>{ *x }</option>
+                }) }
+            </select>
+        }
+    </> }
 }
 
 fn card(c: &CardCtx, inc: &Incident) -> Html {
@@ -472,46 +618,17 @@ fn card(c: &CardCtx, inc: &Incident) -> Html {
             <dd class={classes!(fed.then_some("fed"))}>{ value }</dd>
         </> }
     };
-    let date = inc.date.as_ref().map(|d| {
-        let range = if d.start == d.end {
-            d.start.clone()
-        } else {
-            format!("{} – {}", d.start, d.end)
-        };
-        format!("{range} ({})", d.precision.as_str())
-    });
-    let place = inc.location.as_ref().map(|l| {
-        let mut parts = vec![l.name.clone()];
-        for x in [&l.admin1, &l.country].into_iter().flatten() {
-            if !parts.contains(x) {
-                parts.push(x.clone());
-            }
-        }
-        format!("{} ({})", parts.join(", "), l.precision.as_str())
-    });
     let event = match (inc.event_type.as_str(), inc.sub_event_type.as_str()) {
         ("", _) => "Event type not set".to_string(),
         (t, "") => t.to_string(),
         (t, s) => format!("{t} — {s}"),
     };
     let f = &inc.fatalities;
+    let status_of = |field: &str| inc.review.get(field).copied().unwrap_or_default();
     let attackers = inc
         .attackers
         .as_ref()
         .map(|a| format!("{} “{}”", count_range(a.low, a.best, a.high), a.text));
-    let dstart = inc
-        .date
-        .as_ref()
-        .map(|x| x.start.clone())
-        .unwrap_or_default();
-    let dend = inc.date.as_ref().map(|x| x.end.clone()).unwrap_or_default();
-    let dprec = inc.date.as_ref().map(|x| x.precision);
-    let loc = inc.location.as_ref();
-    let subs: Vec<&str> = SUB_EVENT_TYPES
-        .iter()
-        .filter(|(_, t)| *t == inc.event_type)
-        .map(|(s, _)| *s)
-        .collect();
     let sources: Vec<String> = evidence
         .iter()
         .filter(|e| links::feeds(e, "source"))
@@ -551,56 +668,17 @@ fn card(c: &CardCtx, inc: &Incident) -> Html {
             </div>
             <dl>
                 { row("event_type", html! { <>
-                    <select class="event-type" aria-label="Event type" data-status={inc.review.get("event_type").copied().unwrap_or_default().as_str()}
-                        onchange={on_change(d, id, |s| Some(IncidentEdit::EventType(s)))}>
-                        <option value="" selected={inc.event_type.is_empty()}>{ "— not set —" }</option>
-                        { for EVENT_TYPES.iter().map(|t| html! {
-                            <option value={*t} selected={inc.event_type == *t}>{ *t }</option>
-                        }) }
-                    </select>
+                    { lazy((d.clone(), id.to_string(), inc.event_type.clone(), status_of("event_type")), draw_event_type) }
                     { findings(found, Field::EventType) }
                 </> }) }
-                { row("sub_event_type", html! {
-                    <select class="sub-event-type" aria-label="Sub-event type" data-status={inc.review.get("sub_event_type").copied().unwrap_or_default().as_str()}
-                        onchange={on_change(d, id, |s| Some(IncidentEdit::SubEventType(s)))}>
-                        <option value="" selected={inc.sub_event_type.is_empty()}>{ "— not set —" }</option>
-                        { for subs.iter().map(|t| html! {
-                            <option value={*t} selected={inc.sub_event_type == *t}>{ *t }</option>
-                        }) }
-                    </select>
-                }) }
+                { row("sub_event_type", lazy((d.clone(), id.to_string(), inc.event_type.clone(),
+                    inc.sub_event_type.clone(), status_of("sub_event_type")), draw_sub_event_type)) }
                 { row("date", html! { <>
-                    { text_or_none(date) }{ " " }
-                    { text_input("Date start".into(), dstart, on_change(d, id, |s| Some(IncidentEdit::DateStart(s)))) }
-                    { text_input("Date end".into(), dend, on_change(d, id, |s| Some(IncidentEdit::DateEnd(s)))) }
-                    if let Some(p) = dprec {
-                        <select aria-label="Date precision" onchange={on_change(d, id, |s| Some(IncidentEdit::DatePrecision(match s.as_str() {
-                            "month" => DatePrecision::Month, "year" => DatePrecision::Year, _ => DatePrecision::Day })))}>
-                            { for ["day", "month", "year"].iter().map(|x| html! {
-                                <option value={*x} selected={p.as_str() == *x}>{ *x }</option>
-                            }) }
-                        </select>
-                    }
+                    { lazy((d.clone(), id.to_string(), inc.date.clone()), draw_date) }
                     { findings(found, Field::Date) }
                 </> }) }
                 { row("location", html! { <>
-                    { text_or_none(place) }{ " " }
-                    { text_input("Place name".into(), loc.map(|l| l.name.clone()).unwrap_or_default(),
-                        on_change(d, id, |s| Some(IncidentEdit::LocationName(s)))) }
-                    if let Some(l) = loc {
-                        { text_input("Region (admin1)".into(), l.admin1.clone().unwrap_or_default(),
-                            on_change(d, id, |s| Some(IncidentEdit::Admin1(s)))) }
-                        { text_input("Country".into(), l.country.clone().unwrap_or_default(),
-                            on_change(d, id, |s| Some(IncidentEdit::Country(s)))) }
-                        { coord_input("Latitude", l.lat, d, id, true) }
-                        { coord_input("Longitude", l.lon, d, id, false) }
-                        <select aria-label="Place precision" onchange={on_change(d, id, |s| Some(IncidentEdit::LocationPrecision(match s.as_str() {
-                            "region" => PlacePrecision::Region, "country" => PlacePrecision::Country, _ => PlacePrecision::Town })))}>
-                            { for ["town", "region", "country"].iter().map(|x| html! {
-                                <option value={*x} selected={l.precision.as_str() == *x}>{ *x }</option>
-                            }) }
-                        </select>
-                    }
+                    { lazy((d.clone(), id.to_string(), inc.location.clone()), draw_location) }
                     { findings(found, Field::Location) }
                 </> }) }
                 { row("perpetrators", actors_form(inc, true, d, c.actors)) }

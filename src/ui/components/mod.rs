@@ -5,6 +5,7 @@
 pub mod article_input;
 pub mod highlighted;
 pub mod incidents;
+pub mod lazy;
 pub mod legend;
 pub mod span_editor;
 pub mod toolbar;
