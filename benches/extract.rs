@@ -7,7 +7,9 @@
 //! - single-threaded throughput of the whole pipeline (`extract::extract`: entities + incidents)
 //!   in MB/s, on news-like text written for this benchmark (about 4 KB of varied sentences),
 //!   both per ~3 KB article (what the page re-runs on every keystroke) and as one ~1 MB text;
-//! - the same for `format::annotate` + `format::to_json` (what Export and the CLI do).
+//! - the same for `format::annotate` + `format::to_json` (what Export and the CLI do);
+//! - re-extraction after an edit of one paragraph with the paragraph memo
+//!   (`extract::memo`) on, as the page runs it.
 //!
 //! Time budget per measurement: `BENCH_SECS` (default 2 s). Figures are medians over rounds.
 
@@ -170,5 +172,23 @@ fn main() {
         "annotate + to_json, per ~3 KB article ({rounds} rounds): {:.1} MB/s, {:.3} ms per article",
         mb_per_s(total, secs),
         secs * 1e3 / articles.len() as f64
+    );
+
+    // 5. Re-extraction after an edit with the paragraph memo on, as in the page: one figure of
+    //    the first paragraph changes, the other paragraphs are found in the memo. (Sections
+    //    2-4 run without the memo: every text there is new.)
+    extract::memo::enable(true);
+    let edited = |k: usize| articles[0].replacen("at least ", &format!("at least {k} and "), 1);
+    black_box(extract::extract(&edited(0), &ctx));
+    let mut k = 0;
+    let (secs, rounds) = median_secs(|| {
+        k += 1;
+        black_box(extract::extract(black_box(&edited(k % 50)), &ctx));
+    });
+    extract::memo::enable(false);
+    println!(
+        "re-extract after an edit of one paragraph, memo on ({} B article, {rounds} rounds): {:.3} ms per edit",
+        articles[0].len(),
+        secs * 1e3
     );
 }

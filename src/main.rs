@@ -1,5 +1,7 @@
 //! Mounts the Sitrep page.
 fn main() {
+    // The page re-extracts on every edit: keep each paragraph's rule finds for the next run.
+    sitrep::extract::memo::enable(true);
     yew::Renderer::<sitrep::ui::App>::new().render();
     #[cfg(target_arch = "wasm32")]
     warm_up(0);

@@ -32,6 +32,8 @@ impl Page {
         if let Ok(Some(storage)) = web_sys::window().unwrap().local_storage() {
             storage.clear().unwrap();
         }
+        // As `main` does for the page.
+        sitrep::extract::memo::enable(true);
         let document = gloo_utils_document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();

@@ -22,6 +22,7 @@ pub mod figures;
 mod fold_table;
 pub mod incidents;
 pub mod lexicon;
+pub mod memo;
 pub mod model;
 pub mod numbers;
 pub mod overlap;
@@ -84,6 +85,7 @@ pub fn compile_rules() {
 
 /// Runs every dimension over `text` and returns the surviving finds in byte offsets.
 pub fn find_all(text: &str, ctx: &Context) -> Vec<Found> {
+    memo::next_round();
     let mut found = Vec::new();
     found.extend(dates::find(text, ctx));
     found.extend(places::find(text, ctx));

@@ -13,6 +13,7 @@ use regex::{Captures, Regex};
 use std::sync::{LazyLock, OnceLock};
 
 use super::context::Context;
+use super::memo;
 use super::model::{Kind, Value};
 
 /// The production: from a match (with its named groups) and the context, a value, or `None` to
@@ -279,28 +280,52 @@ impl RuleSet {
             .collect()
     }
 
-    /// Runs every rule over `text`, in order; finds may overlap (see `overlap`).
+    /// Runs every rule over `text`, paragraph by paragraph ([`memo::paragraphs`]: no rule
+    /// phrase spans a blank line), and returns the finds rule by rule, each rule's in text
+    /// order; finds may overlap (see `overlap`). A paragraph seen in the last extraction is
+    /// not searched again when the [`memo`] is on.
     pub fn run(&self, text: &str, ctx: &Context) -> Vec<Found> {
-        self.run_where(text, ctx, |_| true)
+        let set = self as *const RuleSet as usize;
+        by_paragraph(text, |para| {
+            memo::lookup(set, ctx, para).unwrap_or_else(|| {
+                let finds: memo::Finds = self.run_where(para, ctx, |_| true).into();
+                memo::store(set, ctx, para, &finds);
+                finds
+            })
+        })
     }
 
     /// Runs the rule called `name` only (for the per-rule example tests).
     pub fn run_rule(&self, name: &str, text: &str, ctx: &Context) -> Vec<Found> {
         self.run_where(text, ctx, |r| r.name == name)
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect()
     }
 
-    /// As [`RuleSet::run`], every rule over the whole text, without the literal gate: the
-    /// reference the gated run must agree with (tests, tuning).
+    /// As [`RuleSet::run`], every rule over each whole paragraph, without the literal gate
+    /// and the memo: the reference the gated run must agree with (tests, tuning).
     pub fn run_ungated(&self, text: &str, ctx: &Context) -> Vec<Found> {
-        let mut out = Vec::new();
-        for (i, rule) in self.rules.iter().enumerate() {
-            run_one(rule, self.regex(i), text, 0, text.len(), ctx, &mut out);
-        }
-        out
+        by_paragraph(text, |para| {
+            let mut out = Vec::new();
+            let mut tags = Vec::new();
+            for (i, rule) in self.rules.iter().enumerate() {
+                run_one(rule, self.regex(i), para, 0, para.len(), ctx, &mut out);
+                tags.resize(out.len(), i as u32);
+            }
+            tags.into_iter().zip(out).collect::<Vec<_>>().into()
+        })
     }
 
-    fn run_where(&self, text: &str, ctx: &Context, want: impl Fn(&Rule) -> bool) -> Vec<Found> {
+    /// The finds of the rules `want` accepts over `text`, each with its rule's index.
+    fn run_where(
+        &self,
+        text: &str,
+        ctx: &Context,
+        want: impl Fn(&Rule) -> bool,
+    ) -> Vec<(u32, Found)> {
         let mut out = Vec::new();
+        let mut tags = Vec::new();
         let windows = self.windows(text);
         for (i, rule) in self.rules.iter().enumerate() {
             if !want(rule) {
@@ -316,8 +341,9 @@ impl RuleSet {
                 }
                 _ => run_one(rule, self.regex(i), text, 0, text.len(), ctx, &mut out),
             }
+            tags.resize(out.len(), i as u32);
         }
-        out
+        tags.into_iter().zip(out).collect()
     }
 
     /// Per rule, the merged windows (byte ranges on line bounds) its matches must lie in; `None`
@@ -354,6 +380,27 @@ impl RuleSet {
         }
         Some(per_rule)
     }
+}
+
+/// Runs `find` over each paragraph of `text` ([`memo::paragraphs`]) and returns its finds in
+/// text offsets, rule by rule (by the index each find is tagged with), each rule's in text
+/// order.
+fn by_paragraph(text: &str, find: impl Fn(&str) -> memo::Finds) -> Vec<Found> {
+    let mut tagged: Vec<(u32, Found)> = Vec::new();
+    for (start, end) in memo::paragraphs(text) {
+        let Some(para) = text.get(start..end) else {
+            continue;
+        };
+        tagged.extend(find(para).iter().map(|(i, f)| {
+            let mut f = f.clone();
+            f.start += start;
+            f.end += start;
+            (*i, f)
+        }));
+    }
+    // Stable: within a rule, paragraphs stay in text order.
+    tagged.sort_by_key(|(i, _)| *i);
+    tagged.into_iter().map(|(_, f)| f).collect()
 }
 
 /// True if `pattern` holds an unescaped `$` outside a bracketed class.
@@ -827,7 +874,8 @@ mod tests {
 
     /// The literal gate changes nothing: every rule's examples and counter-examples, run as one
     /// text (joined by line breaks, spaces or nothing; one word per line; blank lines inside
-    /// phrases), give the same finds gated and over the whole text.
+    /// phrases, which end a paragraph), give the same finds gated and over each whole
+    /// paragraph.
     #[test]
     fn gated_run_finds_what_the_whole_text_run_finds() {
         let ctx = Context::published(chrono::NaiveDate::from_ymd_opt(2025, 2, 10).unwrap());
