@@ -600,8 +600,7 @@ fn gazetteer_hits(text: &str, ws: &[Word], folded: &[String]) -> Vec<Hit> {
             let (found, continues) = match memo.get(&key) {
                 Some((found, continues)) => (found, *continues),
                 None => {
-                    g.lookup(&key, &mut buf, &mut ids);
-                    let continues = g.continues(&key, &mut buf);
+                    let continues = g.lookup_continues(&key, &mut buf, &mut ids);
                     let entry = memo
                         .entry(key.clone())
                         .or_insert((std::mem::take(&mut ids), continues));
