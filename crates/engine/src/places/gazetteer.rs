@@ -11,9 +11,9 @@
 //! no large hash map is built at start-up.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::hash::FastMap;
 use crate::text::{fold_char, is_combining_mark};
 
 const PLACES: &str = include_str!("../../data/gazetteer.tsv");
@@ -59,11 +59,11 @@ pub struct Gazetteer {
     place_lines: Vec<u32>,
     alias_lines: Vec<u32>,
     /// "NE.09" → id of the first-level region.
-    admin1: HashMap<String, u32>,
+    admin1: FastMap<String, u32>,
     /// cc → (English short name, id of the country record).
-    countries: HashMap<&'static str, (&'static str, Option<u32>)>,
+    countries: FastMap<&'static str, (&'static str, Option<u32>)>,
     /// Folded demonym ("nigerien") → cc.
-    demonyms: HashMap<String, &'static str>,
+    demonyms: FastMap<String, &'static str>,
     /// Bloom filter over the folded first words of every name: most capitalised words of a text
     /// are no place's first word, and this rejects them without a binary search.
     first_words: Vec<u64>,
@@ -145,9 +145,9 @@ impl Gazetteer {
         let mut g = Gazetteer {
             place_lines,
             alias_lines,
-            admin1: HashMap::new(),
-            countries: HashMap::new(),
-            demonyms: HashMap::new(),
+            admin1: FastMap::default(),
+            countries: FastMap::default(),
+            demonyms: FastMap::default(),
             first_words: vec![0; BLOOM_BITS / 64],
         };
         let mut key = String::new();
