@@ -768,7 +768,8 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let groups = groups_before(text, &found);
     found.extend(groups);
     let found = super::overlap::resolve(found);
-    let sentences = text::sentences(text);
+    let sentences = text::cached_sentences(text);
+    let sentences = &sentences.1;
     let sentence_of = |pos: usize| sentences.partition_point(|&(_, end)| end <= pos);
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for mut f in found {

@@ -406,7 +406,7 @@ impl RuleSet {
         // Case folding maps these two to ASCII letters ("K" Kelvin sign → k, "ſ" long s → s): a
         // regex with (?i) matches them where an ASCII literal scan would not. Never in news text;
         // if present, run every rule over the whole text.
-        if text.contains(['\u{212a}', '\u{17f}']) {
+        if text.contains('\u{212a}') || text.contains('\u{17f}') {
             return None;
         }
         let mut per_rule: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
