@@ -40,18 +40,18 @@
 //! [`super::figures`]).
 
 use regex::Captures;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::context::Context;
+use super::hash::FastMap;
 use super::model::{CasualtyValue, Count, Kind, Outcome, Side, Value};
 use super::numbers::{self, parse_count};
 use super::rule::{Found, Rule, RuleSet};
 use super::text;
 
 /// The victim table: folded form (singular or plural) → (plural as the table spells it, side).
-static VICTIMS: LazyLock<HashMap<String, (&'static str, Side)>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static VICTIMS: LazyLock<FastMap<String, (&'static str, Side)>> = LazyLock::new(|| {
+    let mut map = FastMap::default();
     for (singular, plural, side) in victim_rows() {
         map.entry(key(plural)).or_insert((plural, side));
         map.entry(key(singular)).or_insert((plural, side));
@@ -768,7 +768,8 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let groups = groups_before(text, &found);
     found.extend(groups);
     let found = super::overlap::resolve(found);
-    let sentences = text::sentences(text);
+    let sentences = text::cached_sentences(text);
+    let sentences = &sentences.1;
     let sentence_of = |pos: usize| sentences.partition_point(|&(_, end)| end <= pos);
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for mut f in found {

@@ -5,8 +5,7 @@
 //! word finds the names that can start there, and the longest that matches wins. Between the
 //! words of a name the text may have spaces, hyphens, apostrophes, dots or a slash.
 
-use std::collections::HashMap;
-
+use super::hash::FastMap;
 use super::text::{fold, words, Word};
 
 /// When a name may match regardless of case.
@@ -32,7 +31,7 @@ struct Entry {
 /// A compiled name table; payloads are indexes into the caller's own records.
 #[derive(Default)]
 pub struct Lexicon {
-    by_first: HashMap<String, Vec<Entry>>,
+    by_first: FastMap<String, Vec<Entry>>,
 }
 
 /// A name found in text.

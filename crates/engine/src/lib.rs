@@ -20,6 +20,7 @@ pub mod context;
 pub mod dates;
 pub mod figures;
 mod fold_table;
+mod hash;
 pub mod incidents;
 pub mod lexicon;
 pub mod memo;

@@ -188,6 +188,78 @@ pub struct RuleSet {
     owners: Vec<Vec<u32>>,
     /// Per rule: its pattern holds `$` (end of text).
     anchored_end: Vec<bool>,
+    /// The literals of `gate`, by pattern id.
+    literals: Vec<String>,
+    /// Pattern id in [`SHARED_GATE`] → index into `owners` (`u32::MAX`: not this set's);
+    /// `None` when some literal of this set is not in the shared gate (a set that is not one of
+    /// [`super::dimensions`]), which then scans with its own `gate`.
+    shared: OnceLock<Option<Vec<u32>>>,
+}
+
+/// Every dimension's gate literals in one automaton: one scan per text serves every rule set
+/// (the hits are kept for the last text, as [`super::text::folded_words`] keeps its words).
+struct SharedGate {
+    ac: AhoCorasick,
+    /// Literal → pattern id.
+    ids: std::collections::HashMap<String, u32>,
+}
+
+static SHARED_GATE: LazyLock<Option<SharedGate>> = LazyLock::new(|| {
+    let mut literals: Vec<String> = Vec::new();
+    let mut ids: std::collections::HashMap<String, u32> = Default::default();
+    for (_, set) in super::dimensions() {
+        for lit in &set.literals {
+            ids.entry(lit.clone()).or_insert_with(|| {
+                literals.push(lit.clone());
+                (literals.len() - 1) as u32
+            });
+        }
+    }
+    let ac = gate_automaton(&literals)?;
+    Some(SharedGate { ac, ids })
+});
+
+/// The gate automaton over `literals`: ASCII case-insensitive, every occurrence.
+fn gate_automaton(literals: &[String]) -> Option<AhoCorasick> {
+    if literals.is_empty() {
+        return None;
+    }
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(literals)
+        .ok()
+}
+
+/// A gate hit: start, end, pattern id.
+type GateHits = Vec<(usize, usize, u32)>;
+
+thread_local! {
+    static LAST_HITS: std::cell::RefCell<Option<std::rc::Rc<(String, GateHits)>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Every occurrence of every [`SHARED_GATE`] literal in `text`, in the order of an overlapping
+/// scan (by end); computed once per text.
+fn shared_hits(gate: &SharedGate, text: &str) -> std::rc::Rc<(String, GateHits)> {
+    let cached = LAST_HITS.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|h| h.0 == text)
+            .map(std::rc::Rc::clone)
+    });
+    if let Some(h) = cached {
+        return h;
+    }
+    let hits = gate
+        .ac
+        .find_overlapping_iter(text)
+        .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+        .collect();
+    let h = std::rc::Rc::new((text.to_string(), hits));
+    LAST_HITS.with(|c| *c.borrow_mut() = Some(std::rc::Rc::clone(&h)));
+    h
 }
 
 impl RuleSet {
@@ -217,16 +289,7 @@ impl RuleSet {
                 owners[k].push(i as u32);
             }
         }
-        let gate = if literals.is_empty() {
-            None
-        } else {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&literals)
-                .ok()
-        };
+        let gate = gate_automaton(&literals);
         if gate.is_none() {
             gated.iter_mut().for_each(|g| *g = false);
         }
@@ -238,7 +301,23 @@ impl RuleSet {
             gated,
             gate,
             owners,
+            literals,
+            shared: OnceLock::new(),
         }
+    }
+
+    /// This set's view of [`SHARED_GATE`] (see `shared`).
+    fn shared_ids(&self) -> Option<&[u32]> {
+        self.shared
+            .get_or_init(|| {
+                let g = SHARED_GATE.as_ref()?;
+                let mut map = vec![u32::MAX; g.ac.patterns_len()];
+                for (k, lit) in self.literals.iter().enumerate() {
+                    map[*g.ids.get(lit)? as usize] = k as u32;
+                }
+                Some(map)
+            })
+            .as_deref()
     }
 
     /// The rules.
@@ -353,13 +432,32 @@ impl RuleSet {
         // Case folding maps these two to ASCII letters ("K" Kelvin sign → k, "ſ" long s → s): a
         // regex with (?i) matches them where an ASCII literal scan would not. Never in news text;
         // if present, run every rule over the whole text.
-        if text.contains(['\u{212a}', '\u{17f}']) {
+        if text.contains('\u{212a}') || text.contains('\u{17f}') {
             return None;
         }
         let mut per_rule: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
-        for m in gate.find_overlapping_iter(text) {
-            let (ls, reach_end) = reach_window(text, m.start(), m.end());
-            for &r in &self.owners[m.pattern().as_usize()] {
+        // The shared scan's hits of this set's literals, in the order this set's own scan
+        // would give them (by end; hits with one end give the same merged windows in any order).
+        let shared = self
+            .shared_ids()
+            .and_then(|ids| Some((ids, shared_hits(SHARED_GATE.as_ref()?, text))));
+        let own: GateHits;
+        let hits: Box<dyn Iterator<Item = (usize, usize, u32)> + '_> = match &shared {
+            Some((ids, h)) => Box::new(h.1.iter().filter_map(|&(s, e, p)| {
+                let k = ids[p as usize];
+                (k != u32::MAX).then_some((s, e, k))
+            })),
+            None => {
+                own = gate
+                    .find_overlapping_iter(text)
+                    .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+                    .collect();
+                Box::new(own.iter().copied())
+            }
+        };
+        for (start, end, pid) in hits {
+            let (ls, reach_end) = reach_window(text, start, end);
+            for &r in &self.owners[pid as usize] {
                 // `$` must not match at a window's end: such rules' windows end with the line.
                 let le = if self.anchored_end[r as usize] {
                     text[reach_end..]

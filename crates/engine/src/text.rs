@@ -110,6 +110,31 @@ pub fn folded_words(text: &str) -> std::rc::Rc<FoldedWords> {
     f
 }
 
+/// A text and its sentence bounds.
+pub type TextSentences = (String, Vec<(usize, usize)>);
+
+thread_local! {
+    static LAST_SENTENCES: std::cell::RefCell<Option<std::rc::Rc<TextSentences>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// [`sentences`] of `text`, computed once per text as [`folded_words`] are (the casualty
+/// rules, the date resolver and the incident builder all read them).
+pub fn cached_sentences(text: &str) -> std::rc::Rc<TextSentences> {
+    let cached = LAST_SENTENCES.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|s| s.0 == text)
+            .map(std::rc::Rc::clone)
+    });
+    if let Some(s) = cached {
+        return s;
+    }
+    let s = std::rc::Rc::new((text.to_string(), sentences(text)));
+    LAST_SENTENCES.with(|c| *c.borrow_mut() = Some(std::rc::Rc::clone(&s)));
+    s
+}
+
 /// Sentence bounds in byte offsets: a sentence ends at a line break, or at `.`, `!` or `?`
 /// followed by a space and an upper-case letter or a quote, unless the word before the stop is a
 /// known abbreviation ("Gen.", "Feb.", "p.m.") or a single capital ("U.").

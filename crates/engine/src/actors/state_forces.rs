@@ -6,7 +6,6 @@
 //! the force word decides the branch, so canonical names read "Niger military", "Kenya police",
 //! "Burkina Faso gendarmerie", "Niger customs".
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Captures;
@@ -29,7 +28,7 @@ pub struct Country {
 
 /// The demonym table: folded country name or adjective → country, plus the regex alternations.
 pub struct Countries {
-    by_word: HashMap<String, Country>,
+    by_word: crate::hash::FastMap<String, Country>,
     /// Alternation of country names (escaped, longest first).
     pub names_alt: String,
     /// Alternation of adjectives (escaped, longest first).
@@ -55,7 +54,7 @@ fn alternation(mut items: Vec<String>) -> String {
 
 /// Parses the demonym table.
 pub fn parse(tsv: &str) -> Countries {
-    let mut by_word = HashMap::new();
+    let mut by_word = crate::hash::FastMap::default();
     let (mut names, mut dems) = (Vec::new(), Vec::new());
     for line in tsv.lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -188,7 +188,8 @@ fn resolve_pending(text: &str, mut found: Vec<Found>) -> Vec<Found> {
     if !found.iter().filter_map(date_of).any(is_pending) {
         return found;
     }
-    let sentences = text::sentences(text);
+    let sentences = text::cached_sentences(text);
+    let sentences = &sentences.1;
     let sentence_of = |pos: usize| {
         // Sentences are sorted and disjoint: the last one starting at or before `pos`.
         let i = sentences.partition_point(|&(s, _)| s <= pos);

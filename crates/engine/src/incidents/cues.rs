@@ -63,7 +63,26 @@ pub fn is_attack_word(w: &str) -> bool {
         "rampage",
         "fire",
     ];
-    PREFIXES.iter().any(|p| w.starts_with(p)) || WORDS.contains(&w)
+    starts_with_any(w, PREFIXES) || is_one_of(w, WORDS)
+}
+
+/// True if `w` starts with one of `prefixes` (none empty). Compares the first byte before the
+/// rest: these run for every word of every sentence, and most words share no first letter.
+fn starts_with_any(w: &str, prefixes: &[&str]) -> bool {
+    let Some(&b0) = w.as_bytes().first() else {
+        return false;
+    };
+    prefixes
+        .iter()
+        .any(|p| p.as_bytes().first() == Some(&b0) && w.starts_with(p))
+}
+
+/// `words.contains(&w)`, comparing the length and first byte before the rest.
+fn is_one_of(w: &str, words: &[&str]) -> bool {
+    let b0 = w.as_bytes().first();
+    words
+        .iter()
+        .any(|x| x.len() == w.len() && x.as_bytes().first() == b0 && *x == w)
 }
 
 /// A word saying that people were harmed: "killed", "dead", "wounded".
@@ -72,7 +91,7 @@ pub fn is_harm_word(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "dead", "died", "die", "dies", "slain", "slew", "lives", "bodies",
     ];
-    PREFIXES.iter().any(|p| w.starts_with(p)) || WORDS.contains(&w)
+    starts_with_any(w, PREFIXES) || is_one_of(w, WORDS)
 }
 
 /// An event noun a definite article can point back to: "the attack", "this raid".
@@ -193,7 +212,7 @@ pub fn is_trend_word(w: &str) -> bool {
         "recurrent",
         "frequent",
     ];
-    PREFIXES.iter().any(|p| w.starts_with(p)) || WORDS.contains(&w)
+    starts_with_any(w, PREFIXES) || is_one_of(w, WORDS)
 }
 
 /// A word introducing a figure that replaces an earlier one: "the toll rose to 38".

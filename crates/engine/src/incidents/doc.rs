@@ -69,8 +69,9 @@ impl<'a> Doc<'a> {
     /// fall outside the text are left out.
     pub fn new(text: &'a str, entities: &'a [Entity], _ctx: &Context) -> Doc<'a> {
         let offsets = Offsets::new(text);
-        let bounds = text::sentences(text);
-        let words = text::words(text);
+        let bounds = text::cached_sentences(text);
+        let bounds = &bounds.1;
+        let words = text::folded_words(text).words.clone();
         let mut ents: Vec<Ent<'a>> = entities
             .iter()
             .filter_map(|e| {

@@ -94,10 +94,10 @@ fn flags(doc: &Doc, s: usize) -> Flags {
     for (i, &w) in ws.iter().enumerate() {
         let next = ws.get(i + 1).copied().unwrap_or("");
         let prev = if i > 0 { ws[i - 1] } else { "" };
-        f.attack |= is_attack_word(w);
+        f.attack = f.attack || is_attack_word(w);
         // "Al-Shabaab claimed responsibility in a statement": about the attack told before.
         f.attack |= w == "responsibility" && prev.starts_with("claim");
-        f.harm |= is_harm_word(w);
+        f.harm = f.harm || is_harm_word(w);
         if is_revision_verb(w) && matches!(next, "to" | "at") {
             f.revision = true;
         } else if is_trend_word(w) {

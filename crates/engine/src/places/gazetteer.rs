@@ -11,9 +11,9 @@
 //! no large hash map is built at start-up.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::hash::FastMap;
 use crate::text::{fold_char, is_combining_mark};
 
 const PLACES: &str = include_str!("../../data/gazetteer.tsv");
@@ -59,11 +59,11 @@ pub struct Gazetteer {
     place_lines: Vec<u32>,
     alias_lines: Vec<u32>,
     /// "NE.09" → id of the first-level region.
-    admin1: HashMap<String, u32>,
+    admin1: FastMap<String, u32>,
     /// cc → (English short name, id of the country record).
-    countries: HashMap<&'static str, (&'static str, Option<u32>)>,
+    countries: FastMap<&'static str, (&'static str, Option<u32>)>,
     /// Folded demonym ("nigerien") → cc.
-    demonyms: HashMap<String, &'static str>,
+    demonyms: FastMap<String, &'static str>,
     /// Bloom filter over the folded first words of every name: most capitalised words of a text
     /// are no place's first word, and this rejects them without a binary search.
     first_words: Vec<u64>,
@@ -145,9 +145,9 @@ impl Gazetteer {
         let mut g = Gazetteer {
             place_lines,
             alias_lines,
-            admin1: HashMap::new(),
-            countries: HashMap::new(),
-            demonyms: HashMap::new(),
+            admin1: FastMap::default(),
+            countries: FastMap::default(),
+            demonyms: FastMap::default(),
             first_words: vec![0; BLOOM_BITS / 64],
         };
         let mut key = String::new();
@@ -303,6 +303,42 @@ impl Gazetteer {
                 }
             }
         }
+    }
+
+    /// [`Gazetteer::lookup`] and [`Gazetteer::continues`] in one pass: the names that start
+    /// with `key` and a space sort right after the names equal to `key` (no key holds a byte
+    /// below the space; see the test `keys_sort_and_hold_no_byte_below_space`), so where the
+    /// run of equal names ends is where the longer ones would start.
+    pub fn lookup_continues(&self, key: &str, buf: &mut String, out: &mut Vec<u32>) -> bool {
+        out.clear();
+        let n = self.place_lines.len();
+        let lo = partition(n, |i| self.place_key_cmp(i, key, buf) == Ordering::Less);
+        let mut i = lo;
+        while i < n && self.place_key_cmp(i, key, buf) == Ordering::Equal {
+            out.push(i as u32);
+            i += 1;
+        }
+        let extends =
+            |k: &str| k.len() > key.len() && k.starts_with(key) && k.as_bytes()[key.len()] == b' ';
+        let mut continues = false;
+        if i < n {
+            key_into(self.place_name(i), buf);
+            continues = extends(buf);
+        }
+        let mut a = partition(self.alias_lines.len(), |i| self.alias_key(i) < key);
+        if self.alias_key(a) == key {
+            let line = line_at(ALIASES, &self.alias_lines, a);
+            let ids = line.split('\t').nth(1).unwrap_or("");
+            for id in ids.split(',').filter_map(|s| s.parse::<u32>().ok()) {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        while a < self.alias_lines.len() && self.alias_key(a) == key {
+            a += 1;
+        }
+        continues || extends(self.alias_key(a))
     }
 
     /// True if some name is longer than `key` and starts with `key` and a space: worth adding
@@ -468,6 +504,41 @@ mod tests {
         }
         for i in 1..g.alias_lines.len() {
             assert!(g.alias_key(i - 1) < g.alias_key(i), "alias line {i}");
+        }
+    }
+
+    /// What `lookup_continues` relies on, and that it answers as `lookup` and `continues` do.
+    #[test]
+    fn keys_sort_and_hold_no_byte_below_space() {
+        let g = &*GAZETTEER;
+        let mut buf = String::new();
+        for i in 0..g.len() {
+            key_into(g.place_name(i), &mut buf);
+            assert!(buf.bytes().all(|b| b >= b' '), "line {i}: {buf:?}");
+        }
+        for i in 0..g.alias_lines.len() {
+            let k = g.alias_key(i);
+            assert!(k.bytes().all(|b| b >= b' '), "alias line {i}: {k:?}");
+        }
+        let mut keys: Vec<String> = ["burkina", "burkina faso", "niamey", "niger", "say", "x", ""]
+            .map(String::from)
+            .to_vec();
+        for i in (0..g.len()).step_by(97) {
+            let k = key_of(g.place_name(i));
+            let first = k.split(' ').next().unwrap_or("").to_string();
+            keys.extend([k, first]);
+        }
+        for i in (0..g.alias_lines.len()).step_by(89) {
+            let k = g.alias_key(i).to_string();
+            let first = k.split(' ').next().unwrap_or("").to_string();
+            keys.extend([k, first]);
+        }
+        let (mut ids, mut ids2) = (Vec::new(), Vec::new());
+        for k in &keys {
+            g.lookup(k, &mut buf, &mut ids);
+            let c = g.continues(k, &mut buf);
+            let c2 = g.lookup_continues(k, &mut buf, &mut ids2);
+            assert_eq!((&ids, c), (&ids2, c2), "{k:?}");
         }
     }
 

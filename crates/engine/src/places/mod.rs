@@ -579,7 +579,7 @@ fn gazetteer_hits(text: &str, ws: &[Word], folded: &[String]) -> Vec<Hit> {
     let mut buf = String::new();
     let mut ids = Vec::new();
     // Names recur in an article ("Niger" ten times): each key is looked up once.
-    let mut memo: std::collections::HashMap<String, (Vec<u32>, bool)> = Default::default();
+    let mut memo: crate::hash::FastMap<String, (Vec<u32>, bool)> = Default::default();
     let mut i = 0;
     while i < ws.len() {
         let first = &text[ws[i].start..ws[i].end];
@@ -600,8 +600,7 @@ fn gazetteer_hits(text: &str, ws: &[Word], folded: &[String]) -> Vec<Hit> {
             let (found, continues) = match memo.get(&key) {
                 Some((found, continues)) => (found, *continues),
                 None => {
-                    g.lookup(&key, &mut buf, &mut ids);
-                    let continues = g.continues(&key, &mut buf);
+                    let continues = g.lookup_continues(&key, &mut buf, &mut ids);
                     let entry = memo
                         .entry(key.clone())
                         .or_insert((std::mem::take(&mut ids), continues));
@@ -688,7 +687,7 @@ fn word_at<'t>(text: &'t str, ws: &[Word], i: usize) -> Option<&'t str> {
     ws.get(i).map(|w| &text[w.start..w.end])
 }
 
-fn counts_countries(text: &str, ws: &[Word], hits: &[Hit]) -> ArticleCountries {
+fn counts_countries(text: &str, ws: &[Word], folded: &[String], hits: &[Hit]) -> ArticleCountries {
     let g = &*GAZETTEER;
     let mut c = ArticleCountries::default();
     for h in hits {
@@ -698,10 +697,10 @@ fn counts_countries(text: &str, ws: &[Word], hits: &[Hit]) -> ArticleCountries {
             }
         }
     }
-    for w in ws {
+    for (w, f) in ws.iter().zip(folded) {
         let s = &text[w.start..w.end];
         if starts_upper(s) && s.len() >= 4 {
-            if let Some(cc) = g.demonym(&fold(s)) {
+            if let Some(cc) = g.demonym(f) {
                 *c.counts.entry(cc).or_default() += 1;
             }
         }
@@ -817,7 +816,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let fw = crate::text::folded_words(text);
     let ws = &fw.words;
     let hits = gazetteer_hits(text, ws, &fw.folded);
-    let countries = counts_countries(text, ws, &hits);
+    let countries = counts_countries(text, ws, &fw.folded, &hits);
     let mut out: Vec<Found> = Vec::new();
 
     // Macro-regions first: at the same span they win over a gazetteer record ("Sahel").
