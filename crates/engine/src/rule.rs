@@ -365,9 +365,16 @@ impl RuleSet {
     /// not searched again when the [`memo`] is on.
     pub fn run(&self, text: &str, ctx: &Context) -> Vec<Found> {
         let set = self as *const RuleSet as usize;
-        by_paragraph(text, |para| {
+        // One gate scan of the whole text serves every rule set and every paragraph.
+        let shared = self
+            .shared_ids()
+            .and_then(|ids| Some((ids, shared_hits(SHARED_GATE.as_ref()?, text))));
+        by_paragraph(text, |start, para| {
             memo::lookup(set, ctx, para).unwrap_or_else(|| {
-                let finds: memo::Finds = self.run_where(para, ctx, |_| true).into();
+                let hits = shared
+                    .as_ref()
+                    .map(|(ids, h)| paragraph_hits(ids, &h.1, start, start + para.len()));
+                let finds: memo::Finds = self.run_where(para, ctx, hits, |_| true).into();
                 memo::store(set, ctx, para, &finds);
                 finds
             })
@@ -376,7 +383,7 @@ impl RuleSet {
 
     /// Runs the rule called `name` only (for the per-rule example tests).
     pub fn run_rule(&self, name: &str, text: &str, ctx: &Context) -> Vec<Found> {
-        self.run_where(text, ctx, |r| r.name == name)
+        self.run_where(text, ctx, None, |r| r.name == name)
             .into_iter()
             .map(|(_, f)| f)
             .collect()
@@ -385,7 +392,7 @@ impl RuleSet {
     /// As [`RuleSet::run`], every rule over each whole paragraph, without the literal gate
     /// and the memo: the reference the gated run must agree with (tests, tuning).
     pub fn run_ungated(&self, text: &str, ctx: &Context) -> Vec<Found> {
-        by_paragraph(text, |para| {
+        by_paragraph(text, |_, para| {
             let mut out = Vec::new();
             let mut tags = Vec::new();
             for (i, rule) in self.rules.iter().enumerate() {
@@ -397,15 +404,18 @@ impl RuleSet {
     }
 
     /// The finds of the rules `want` accepts over `text`, each with its rule's index.
+    /// `hits`: this set's gate hits in `text` (see [`paragraph_hits`]), or `None` to scan
+    /// for them.
     fn run_where(
         &self,
         text: &str,
         ctx: &Context,
+        hits: Option<GateHits>,
         want: impl Fn(&Rule) -> bool,
     ) -> Vec<(u32, Found)> {
         let mut out = Vec::new();
         let mut tags = Vec::new();
-        let windows = self.windows(text);
+        let windows = self.windows(text, hits);
         for (i, rule) in self.rules.iter().enumerate() {
             if !want(rule) {
                 continue;
@@ -426,8 +436,9 @@ impl RuleSet {
     }
 
     /// Per rule, the merged windows (byte ranges on line bounds) its matches must lie in; `None`
-    /// when gating is off for this text.
-    fn windows(&self, text: &str) -> Option<Vec<Vec<(usize, usize)>>> {
+    /// when gating is off for this text. `hits`: this set's literal hits in `text`, in the
+    /// order of an overlapping scan (by end), or `None` to scan with the set's own gate.
+    fn windows(&self, text: &str, hits: Option<GateHits>) -> Option<Vec<Vec<(usize, usize)>>> {
         let gate = self.gate.as_ref()?;
         // Case folding maps these two to ASCII letters ("K" Kelvin sign → k, "ſ" long s → s): a
         // regex with (?i) matches them where an ASCII literal scan would not. Never in news text;
@@ -436,25 +447,11 @@ impl RuleSet {
             return None;
         }
         let mut per_rule: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
-        // The shared scan's hits of this set's literals, in the order this set's own scan
-        // would give them (by end; hits with one end give the same merged windows in any order).
-        let shared = self
-            .shared_ids()
-            .and_then(|ids| Some((ids, shared_hits(SHARED_GATE.as_ref()?, text))));
-        let own: GateHits;
-        let hits: Box<dyn Iterator<Item = (usize, usize, u32)> + '_> = match &shared {
-            Some((ids, h)) => Box::new(h.1.iter().filter_map(|&(s, e, p)| {
-                let k = ids[p as usize];
-                (k != u32::MAX).then_some((s, e, k))
-            })),
-            None => {
-                own = gate
-                    .find_overlapping_iter(text)
-                    .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
-                    .collect();
-                Box::new(own.iter().copied())
-            }
-        };
+        let hits = hits.unwrap_or_else(|| {
+            gate.find_overlapping_iter(text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+                .collect()
+        });
         for (start, end, pid) in hits {
             let (ls, reach_end) = reach_window(text, start, end);
             for &r in &self.owners[pid as usize] {
@@ -480,16 +477,32 @@ impl RuleSet {
     }
 }
 
-/// Runs `find` over each paragraph of `text` ([`memo::paragraphs`]) and returns its finds in
-/// text offsets, rule by rule (by the index each find is tagged with), each rule's in text
-/// order.
-fn by_paragraph(text: &str, find: impl Fn(&str) -> memo::Finds) -> Vec<Found> {
+/// The hits of one set's literals (`ids`: see `RuleSet::shared`) among the shared scan's hits
+/// `all` of a text, for the paragraph `start..end`, in paragraph offsets. `all` is in the order
+/// of an overlapping scan, by end, so the paragraph's hits are one run of it.
+fn paragraph_hits(ids: &[u32], all: &GateHits, start: usize, end: usize) -> GateHits {
+    let from = all.partition_point(|h| h.1 <= start);
+    all[from..]
+        .iter()
+        .take_while(|h| h.1 <= end)
+        .filter(|h| h.0 >= start)
+        .filter_map(|&(s, e, p)| {
+            let k = *ids.get(p as usize)?;
+            (k != u32::MAX).then_some((s - start, e - start, k))
+        })
+        .collect()
+}
+
+/// Runs `find(start, paragraph)` over each paragraph of `text` ([`memo::paragraphs`]) and
+/// returns its finds in text offsets, rule by rule (by the index each find is tagged with),
+/// each rule's in text order.
+fn by_paragraph(text: &str, find: impl Fn(usize, &str) -> memo::Finds) -> Vec<Found> {
     let mut tagged: Vec<(u32, Found)> = Vec::new();
     for (start, end) in memo::paragraphs(text) {
         let Some(para) = text.get(start..end) else {
             continue;
         };
-        tagged.extend(find(para).iter().map(|(i, f)| {
+        tagged.extend(find(start, para).iter().map(|(i, f)| {
             let mut f = f.clone();
             f.start += start;
             f.end += start;
