@@ -378,11 +378,22 @@ def main():
         return "" if x is None else str(round(x * 10))
 
     with open(out / "gazetteer.tsv", "w", encoding="utf-8", newline="\n") as f:
+        prev = b""
         for r in records:
             # The admin1 region by its GeoNames admin1 code within the country ("NE.09" -> "09").
             a1 = "" if r[3] is None else admin1_code(r[3])
             pop = pop_bucket(r[6]) if r[0] in "ct" else ""
-            f.write(f"{r[1]}\t{r[0]}\t{r[2]}\t{a1}\t{coord(r[4])}\t{coord(r[5])}\t{pop}\n")
+            # Front-coded name: the number of leading bytes (whole characters) it shares with
+            # the name on the line before, then the rest (the loader rebuilds the names).
+            name = r[1].encode()
+            k = 0
+            while k < min(len(name), len(prev)) and name[k] == prev[k]:
+                k += 1
+            while 0 < k < len(name) and (name[k] & 0xC0) == 0x80:
+                k -= 1  # not inside a character
+            rest = name[k:].decode()
+            prev = name
+            f.write(f"{k}\t{rest}\t{r[0]}\t{r[2]}\t{a1}\t{coord(r[4])}\t{coord(r[5])}\t{pop}\n")
     with open(out / "gazetteer_aliases.tsv", "w", encoding="utf-8", newline="\n") as f:
         for k in sorted(aliases, key=lambda s: s.encode()):
             f.write(k + "\t" + ",".join(map(str, aliases[k])) + "\n")
