@@ -54,6 +54,7 @@ fn newsy() -> impl Strategy<Value = String> {
         ",",
         ".",
         "\n",
+        "\n\n",
         "\r\n",
         "’",
         "e\u{301}",
@@ -95,5 +96,20 @@ proptest! {
     #[test]
     fn newsy_text(text in newsy(), p in published()) {
         check(text, p)?;
+    }
+
+    /// The paragraph memo (on in the page) changes no result: a text, then the text with a
+    /// paragraph added and one changed, give what they give with the memo off.
+    #[test]
+    fn the_memo_changes_nothing(a in newsy(), b in newsy(), p in published()) {
+        let ctx = sitrep::extract::Context {
+            published: p.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        };
+        let texts = [format!("{a}\n\n{b}"), format!("{a}\n\n{b} 12 soldiers were killed.\n\n{a}"), format!("x{a}\n\n{b}")];
+        let plain: Vec<_> = texts.iter().map(|t| sitrep::extract::extract(t, &ctx)).collect();
+        sitrep::extract::memo::enable(true);
+        let memo: Vec<_> = texts.iter().map(|t| sitrep::extract::extract(t, &ctx)).collect();
+        sitrep::extract::memo::enable(false);
+        prop_assert_eq!(memo, plain);
     }
 }
