@@ -51,6 +51,11 @@ pub fn enable(on: bool) {
     });
 }
 
+/// True when the memo is on.
+pub(crate) fn enabled() -> bool {
+    MEMO.with(|m| m.borrow().enabled)
+}
+
 /// Starts a round: what the last round did not use is dropped.
 pub(crate) fn next_round() {
     MEMO.with(|m| {
@@ -103,9 +108,9 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let (mut has_text, mut after_blank) = (false, false);
     while at < text.len() {
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
-        let blank = text[at..end]
-            .trim_matches([' ', '\t', '\r', '\n'])
-            .is_empty();
+        let blank = text.as_bytes()[at..end]
+            .iter()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
         if !blank && after_blank {
             out.push((start, at));
             start = at;
@@ -119,6 +124,25 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         out.push((start, text.len()));
     }
     out
+}
+
+/// A text and its [`paragraphs`].
+pub(crate) type TextParagraphs = (String, Vec<(usize, usize)>);
+
+thread_local! {
+    static LAST_PARAGRAPHS: RefCell<Option<Rc<TextParagraphs>>> = const { RefCell::new(None) };
+}
+
+/// [`paragraphs`] of `text`, computed once per text (every rule set reads them), as
+/// [`crate::text::folded_words`] are.
+pub(crate) fn cached_paragraphs(text: &str) -> Rc<TextParagraphs> {
+    let cached = LAST_PARAGRAPHS.with(|c| c.borrow().as_ref().filter(|p| p.0 == text).cloned());
+    if let Some(p) = cached {
+        return p;
+    }
+    let p = Rc::new((text.to_string(), paragraphs(text)));
+    LAST_PARAGRAPHS.with(|c| *c.borrow_mut() = Some(p.clone()));
+    p
 }
 
 #[cfg(test)]

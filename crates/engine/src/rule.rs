@@ -369,15 +369,22 @@ impl RuleSet {
         let shared = self
             .shared_ids()
             .and_then(|ids| Some((ids, shared_hits(SHARED_GATE.as_ref()?, text))));
-        by_paragraph(text, |start, para| {
-            memo::lookup(set, ctx, para).unwrap_or_else(|| {
-                let hits = shared
-                    .as_ref()
-                    .map(|(ids, h)| paragraph_hits(ids, &h.1, start, start + para.len()));
-                let finds: memo::Finds = self.run_where(para, ctx, hits, |_| true).into();
+        by_paragraph(text, |start, para, out| {
+            if let Some(finds) = memo::lookup(set, ctx, para) {
+                out.extend(finds.iter().cloned().map(|f| shifted(f, start)));
+                return;
+            }
+            let hits = shared
+                .as_ref()
+                .map(|(ids, h)| paragraph_hits(ids, &h.1, start, start + para.len()));
+            let finds = self.run_where(para, ctx, hits, |_| true);
+            if memo::enabled() {
+                let finds: memo::Finds = finds.into();
                 memo::store(set, ctx, para, &finds);
-                finds
-            })
+                out.extend(finds.iter().cloned().map(|f| shifted(f, start)));
+            } else {
+                out.extend(finds.into_iter().map(|f| shifted(f, start)));
+            }
         })
     }
 
@@ -392,14 +399,14 @@ impl RuleSet {
     /// As [`RuleSet::run`], every rule over each whole paragraph, without the literal gate
     /// and the memo: the reference the gated run must agree with (tests, tuning).
     pub fn run_ungated(&self, text: &str, ctx: &Context) -> Vec<Found> {
-        by_paragraph(text, |_, para| {
+        by_paragraph(text, |start, para, tagged| {
             let mut out = Vec::new();
             let mut tags = Vec::new();
             for (i, rule) in self.rules.iter().enumerate() {
                 run_one(rule, self.regex(i), para, 0, para.len(), ctx, &mut out);
                 tags.resize(out.len(), i as u32);
             }
-            tags.into_iter().zip(out).collect::<Vec<_>>().into()
+            tagged.extend(tags.into_iter().zip(out).map(|f| shifted(f, start)));
         })
     }
 
@@ -493,25 +500,29 @@ fn paragraph_hits(ids: &[u32], all: &GateHits, start: usize, end: usize) -> Gate
         .collect()
 }
 
-/// Runs `find(start, paragraph)` over each paragraph of `text` ([`memo::paragraphs`]) and
-/// returns its finds in text offsets, rule by rule (by the index each find is tagged with),
-/// each rule's in text order.
-fn by_paragraph(text: &str, find: impl Fn(usize, &str) -> memo::Finds) -> Vec<Found> {
+/// Runs `find(start, paragraph, out)` over each paragraph of `text` ([`memo::paragraphs`]),
+/// which adds the paragraph's finds to `out` in text offsets (see [`shifted`]), each tagged
+/// with its rule's index; returns them rule by rule, each rule's in text order.
+fn by_paragraph(
+    text: &str,
+    mut find: impl FnMut(usize, &str, &mut Vec<(u32, Found)>),
+) -> Vec<Found> {
     let mut tagged: Vec<(u32, Found)> = Vec::new();
-    for (start, end) in memo::paragraphs(text) {
-        let Some(para) = text.get(start..end) else {
-            continue;
-        };
-        tagged.extend(find(start, para).iter().map(|(i, f)| {
-            let mut f = f.clone();
-            f.start += start;
-            f.end += start;
-            (*i, f)
-        }));
+    for &(start, end) in &memo::cached_paragraphs(text).1 {
+        if let Some(para) = text.get(start..end) {
+            find(start, para, &mut tagged);
+        }
     }
     // Stable: within a rule, paragraphs stay in text order.
     tagged.sort_by_key(|(i, _)| *i);
     tagged.into_iter().map(|(_, f)| f).collect()
+}
+
+/// A tagged find of a paragraph starting at byte `start`, in text offsets.
+fn shifted((i, mut f): (u32, Found), start: usize) -> (u32, Found) {
+    f.start += start;
+    f.end += start;
+    (i, f)
 }
 
 /// True if `pattern` holds an unescaped `$` outside a bracketed class.
