@@ -1,5 +1,6 @@
 //! Any UTF-8 text, with any publication date: extraction must not panic, every entity must sit
-//! on valid offsets whose text matches, and the document must pass its own validation.
+//! on valid offsets whose text matches, the document must pass its own validation, and the
+//! paragraph memo (on in the page) must change nothing, also for the text edited.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,4 +20,16 @@ fuzz_target!(|data: &[u8]| {
     }
     validate(&doc).expect("own output validates");
     assert_eq!(parse(&to_json(&doc)).expect("round trip"), doc);
+
+    let ctx = sitrep::extract::Context {
+        published: doc.document.published.as_deref().and_then(|d| {
+            sitrep::format::parse_published(d).ok()
+        }),
+    };
+    let edited = format!("{text}\n\nGunmen killed 3 people.\n\n{text}");
+    let plain = [sitrep::extract::extract(text, &ctx), sitrep::extract::extract(&edited, &ctx)];
+    sitrep::extract::memo::enable(true);
+    let memo = [sitrep::extract::extract(text, &ctx), sitrep::extract::extract(&edited, &ctx)];
+    sitrep::extract::memo::enable(false);
+    assert_eq!(memo, plain, "the memo changed a result");
 });
