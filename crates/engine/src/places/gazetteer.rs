@@ -22,35 +22,73 @@ use crate::text::{fold_char, is_combining_mark};
 /// [`expand_names`]), which makes the download smaller.
 const PLACES_STORED: &str = include_str!("../../data/gazetteer.tsv");
 
-/// The place table with whole names, one record per line (built once, on first use).
-static PLACES_TEXT: LazyLock<String> = LazyLock::new(|| expand_names(PLACES_STORED));
+/// The place table with whole names, one record per line, and where each line starts (built
+/// once, on first use).
+static PLACES_TEXT: LazyLock<(String, Vec<u32>)> = LazyLock::new(|| expand_names(PLACES_STORED));
 
 /// The place table, `name  kind  cc  admin1-code  lat*10  lon*10  population-class` per line.
 fn places() -> &'static str {
-    PLACES_TEXT.as_str()
+    PLACES_TEXT.0.as_str()
 }
 
 /// Rebuilds whole names from the stored table, whose lines are `shared  rest  fields…`: the
 /// name is the first `shared` bytes of the previous line's name followed by `rest` (the
-/// generator cuts only between characters). A line that does not fit that form is kept as
-/// `rest` with no shared part; the result is always valid UTF-8.
-fn expand_names(stored: &str) -> String {
+/// generator cuts only between characters). Returns the table and its line starts. A line
+/// that does not fit that form is kept as `rest` with no shared part; the result is always
+/// valid UTF-8.
+fn expand_names(stored: &str) -> (String, Vec<u32>) {
+    let bytes = stored.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(stored.len() + stored.len() / 3);
+    let mut starts: Vec<u32> = Vec::with_capacity(stored.len() / 24);
     let mut prev = 0..0;
-    for line in stored.split('\n').filter(|l| !l.is_empty()) {
-        let (shared, rest) = line.split_once('\t').unwrap_or(("0", line));
-        let (suffix, fields) = rest.split_once('\t').unwrap_or((rest, ""));
-        let shared = shared.parse::<usize>().unwrap_or(0).min(prev.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = stored[at..].find('\n').map_or(bytes.len(), |i| at + i);
+        let line = &bytes[at..end];
+        at = end + 1;
+        if line.is_empty() {
+            continue;
+        }
+        // `shared`: the field before the first tab (not a number: 0; no tab: the whole line
+        // is the rest).
+        let (shared, rest) = match line.iter().position(|&b| b == b'\t') {
+            Some(tab) => {
+                let field = &line[..tab];
+                let n = if field.iter().all(u8::is_ascii_digit) {
+                    field.iter().fold(0usize, |n, d| {
+                        n.saturating_mul(10).saturating_add(usize::from(d - b'0'))
+                    })
+                } else {
+                    0
+                };
+                (n, &line[tab + 1..])
+            }
+            None => (0, line),
+        };
+        let shared = shared.min(prev.len());
+        starts.push(out.len() as u32);
         let start = out.len();
         out.extend_from_within(prev.start..prev.start + shared);
-        out.extend_from_slice(suffix.as_bytes());
+        let suffix_len = rest.iter().position(|&b| b == b'\t').unwrap_or(rest.len());
+        out.extend_from_slice(&rest[..suffix_len]);
         prev = start..out.len();
         out.push(b'\t');
-        out.extend_from_slice(fields.as_bytes());
+        if let Some(fields) = rest.get(suffix_len + 1..) {
+            out.extend_from_slice(fields);
+        }
         out.push(b'\n');
     }
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    match String::from_utf8(out) {
+        Ok(s) => (s, starts),
+        // Only a table cut inside a character gets here; the lossy copy may move later lines.
+        Err(e) => {
+            let s = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let starts = line_starts(&s);
+            (s, starts)
+        }
+    }
 }
+
 const ALIASES: &str = include_str!("../../data/gazetteer_aliases.tsv");
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 
@@ -90,7 +128,7 @@ pub struct Record {
 
 /// The loaded tables.
 pub struct Gazetteer {
-    place_lines: Vec<u32>,
+    place_lines: &'static [u32],
     alias_lines: Vec<u32>,
     /// "NE.09" → id of the first-level region.
     admin1: FastMap<String, u32>,
@@ -174,7 +212,7 @@ pub fn key_of(name: &str) -> String {
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let place_lines = line_starts(places());
+        let place_lines = PLACES_TEXT.1.as_slice();
         let alias_lines = line_starts(ALIASES);
         let mut g = Gazetteer {
             place_lines,
@@ -202,7 +240,7 @@ impl Gazetteer {
         }
         // Regions and countries are a small share of lines: find them with a cheap field test.
         for i in 0..g.place_lines.len() {
-            let line = line_at(places(), &g.place_lines, i);
+            let line = line_at(places(), g.place_lines, i);
             let mut f = line.split('\t');
             let name = f.next().unwrap_or("");
             let first = name
@@ -249,7 +287,7 @@ impl Gazetteer {
 
     /// The record with line number `id`.
     pub fn record(&self, id: u32) -> Option<Record> {
-        let line = line_at(places(), &self.place_lines, id as usize);
+        let line = line_at(places(), self.place_lines, id as usize);
         let mut f = line.split('\t');
         let name = f.next()?;
         let kind = match f.next()? {
@@ -519,7 +557,9 @@ mod tests {
             ("0\té\tt\n1\tx\tt\n", "é\tt\n\u{fffd}x\tt\n"),
         ];
         for (stored, want) in table {
-            assert_eq!(expand_names(stored), want, "{stored:?}");
+            let (text, starts) = expand_names(stored);
+            assert_eq!(text, want, "{stored:?}");
+            assert_eq!(starts, line_starts(&text), "{stored:?}");
         }
     }
 
