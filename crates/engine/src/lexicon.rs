@@ -82,7 +82,7 @@ impl Lexicon {
     /// length match at one place, every payload is returned (same span), in insertion order.
     pub fn find(&self, text: &str) -> Vec<LexMatch> {
         let f = super::text::folded_words(text);
-        self.find_in(text, &f.words, &f.folded)
+        self.find_in(text, &f.1.words, &f.1.folded)
     }
 
     /// As [`Lexicon::find`], with the words and their folded forms computed by the caller (so

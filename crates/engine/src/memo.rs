@@ -126,23 +126,15 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// A text and its [`paragraphs`].
-pub(crate) type TextParagraphs = (String, Vec<(usize, usize)>);
-
 thread_local! {
-    static LAST_PARAGRAPHS: RefCell<Option<Rc<TextParagraphs>>> = const { RefCell::new(None) };
+    static LAST_PARAGRAPHS: crate::text::LastText<Vec<(usize, usize)>> =
+        const { RefCell::new(None) };
 }
 
-/// [`paragraphs`] of `text`, computed once per text (every rule set reads them), as
-/// [`crate::text::folded_words`] are.
-pub(crate) fn cached_paragraphs(text: &str) -> Rc<TextParagraphs> {
-    let cached = LAST_PARAGRAPHS.with(|c| c.borrow().as_ref().filter(|p| p.0 == text).cloned());
-    if let Some(p) = cached {
-        return p;
-    }
-    let p = Rc::new((text.to_string(), paragraphs(text)));
-    LAST_PARAGRAPHS.with(|c| *c.borrow_mut() = Some(p.clone()));
-    p
+/// [`paragraphs`] of `text` (`.1`), computed once per text ([`crate::text::per_text`]): every
+/// rule set reads them.
+pub(crate) fn cached_paragraphs(text: &str) -> crate::text::PerText<Vec<(usize, usize)>> {
+    crate::text::per_text(&LAST_PARAGRAPHS, text, paragraphs)
 }
 
 #[cfg(test)]

@@ -236,30 +236,18 @@ fn gate_automaton(literals: &[String]) -> Option<AhoCorasick> {
 type GateHits = Vec<(usize, usize, u32)>;
 
 thread_local! {
-    static LAST_HITS: std::cell::RefCell<Option<std::rc::Rc<(String, GateHits)>>> =
-        const { std::cell::RefCell::new(None) };
+    static LAST_HITS: super::text::LastText<GateHits> = const { std::cell::RefCell::new(None) };
 }
 
-/// Every occurrence of every [`SHARED_GATE`] literal in `text`, in the order of an overlapping
-/// scan (by end); computed once per text.
-fn shared_hits(gate: &SharedGate, text: &str) -> std::rc::Rc<(String, GateHits)> {
-    let cached = LAST_HITS.with(|c| {
-        c.borrow()
-            .as_ref()
-            .filter(|h| h.0 == text)
-            .map(std::rc::Rc::clone)
-    });
-    if let Some(h) = cached {
-        return h;
-    }
-    let hits = gate
-        .ac
-        .find_overlapping_iter(text)
-        .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
-        .collect();
-    let h = std::rc::Rc::new((text.to_string(), hits));
-    LAST_HITS.with(|c| *c.borrow_mut() = Some(std::rc::Rc::clone(&h)));
-    h
+/// Every occurrence of every [`SHARED_GATE`] literal in `text` (`.1`), in the order of an
+/// overlapping scan (by end); computed once per text ([`super::text::per_text`]).
+fn shared_hits(gate: &SharedGate, text: &str) -> super::text::PerText<GateHits> {
+    super::text::per_text(&LAST_HITS, text, |text| {
+        gate.ac
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+            .collect()
+    })
 }
 
 impl RuleSet {

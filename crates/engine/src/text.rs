@@ -75,64 +75,53 @@ pub fn words(text: &str) -> Vec<Word> {
 /// tables (actors, weapons, macro-regions): see [`folded_words`].
 #[derive(Debug)]
 pub struct FoldedWords {
-    text: String,
     /// The words, as [`words`] gives them.
     pub words: Vec<Word>,
     /// Each word folded as [`fold`] does.
     pub folded: Vec<String>,
 }
 
-thread_local! {
-    static LAST_FOLDED: std::cell::RefCell<Option<std::rc::Rc<FoldedWords>>> =
-        const { std::cell::RefCell::new(None) };
-}
+/// A value computed from a text, kept with that text: see [`per_text`].
+pub type PerText<T> = std::rc::Rc<(String, T)>;
 
-/// The words of `text` and their folded forms, computed once per text: the last text's are
-/// kept (one entry, compared by content), so the dimensions of one extraction share them.
-pub fn folded_words(text: &str) -> std::rc::Rc<FoldedWords> {
-    let cached = LAST_FOLDED.with(|c| {
-        c.borrow()
-            .as_ref()
-            .filter(|f| f.text == text)
-            .map(std::rc::Rc::clone)
-    });
-    if let Some(f) = cached {
-        return f;
+/// Where a [`per_text`] cache keeps the last text's value (one `thread_local!` each).
+pub type LastText<T> = std::cell::RefCell<Option<PerText<T>>>;
+
+/// `make(text)`, computed once per text: `slot` keeps the last text's value (one entry,
+/// compared by content), so the dimensions of one extraction, which ask for the same text's
+/// words, sentences, paragraphs and gate hits in turn, share them.
+pub fn per_text<T: 'static>(
+    slot: &'static std::thread::LocalKey<LastText<T>>,
+    text: &str,
+    make: impl FnOnce(&str) -> T,
+) -> PerText<T> {
+    let cached = slot.with(|c| c.borrow().as_ref().filter(|v| v.0 == text).cloned());
+    if let Some(v) = cached {
+        return v;
     }
-    let ws = words(text);
-    let folded = ws.iter().map(|w| fold(&text[w.start..w.end])).collect();
-    let f = std::rc::Rc::new(FoldedWords {
-        text: text.to_string(),
-        words: ws,
-        folded,
-    });
-    LAST_FOLDED.with(|c| *c.borrow_mut() = Some(std::rc::Rc::clone(&f)));
-    f
+    let v = std::rc::Rc::new((text.to_string(), make(text)));
+    slot.with(|c| *c.borrow_mut() = Some(v.clone()));
+    v
 }
-
-/// A text and its sentence bounds.
-pub type TextSentences = (String, Vec<(usize, usize)>);
 
 thread_local! {
-    static LAST_SENTENCES: std::cell::RefCell<Option<std::rc::Rc<TextSentences>>> =
-        const { std::cell::RefCell::new(None) };
+    static LAST_FOLDED: LastText<FoldedWords> = const { std::cell::RefCell::new(None) };
+    static LAST_SENTENCES: LastText<Vec<(usize, usize)>> = const { std::cell::RefCell::new(None) };
 }
 
-/// [`sentences`] of `text`, computed once per text as [`folded_words`] are (the casualty
-/// rules, the date resolver and the incident builder all read them).
-pub fn cached_sentences(text: &str) -> std::rc::Rc<TextSentences> {
-    let cached = LAST_SENTENCES.with(|c| {
-        c.borrow()
-            .as_ref()
-            .filter(|s| s.0 == text)
-            .map(std::rc::Rc::clone)
-    });
-    if let Some(s) = cached {
-        return s;
-    }
-    let s = std::rc::Rc::new((text.to_string(), sentences(text)));
-    LAST_SENTENCES.with(|c| *c.borrow_mut() = Some(std::rc::Rc::clone(&s)));
-    s
+/// The words of `text` and their folded forms (`.1`), computed once per text ([`per_text`]).
+pub fn folded_words(text: &str) -> PerText<FoldedWords> {
+    per_text(&LAST_FOLDED, text, |text| {
+        let words = words(text);
+        let folded = words.iter().map(|w| fold(&text[w.start..w.end])).collect();
+        FoldedWords { words, folded }
+    })
+}
+
+/// [`sentences`] of `text` (`.1`), computed once per text ([`per_text`]): the casualty rules,
+/// the date resolver and the incident builder all read them.
+pub fn cached_sentences(text: &str) -> PerText<Vec<(usize, usize)>> {
+    per_text(&LAST_SENTENCES, text, sentences)
 }
 
 /// Sentence bounds in byte offsets: a sentence ends at a line break, or at `.`, `!` or `?`

@@ -71,7 +71,7 @@ impl<'a> Doc<'a> {
         let offsets = Offsets::new(text);
         let bounds = text::cached_sentences(text);
         let bounds = &bounds.1;
-        let words = text::folded_words(text).words.clone();
+        let words = text::folded_words(text).1.words.clone();
         let mut ents: Vec<Ent<'a>> = entities
             .iter()
             .filter_map(|e| {

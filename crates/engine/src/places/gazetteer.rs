@@ -357,24 +357,7 @@ impl Gazetteer {
 
     /// Ids of every record named `key` (a folded key), primary names first, then aliases.
     pub fn lookup(&self, key: &str, buf: &mut String, out: &mut Vec<u32>) {
-        out.clear();
-        let n = self.place_lines.len();
-        let lo = partition(n, |i| self.place_key_cmp(i, key, buf) == Ordering::Less);
-        let mut i = lo;
-        while i < n && self.place_key_cmp(i, key, buf) == Ordering::Equal {
-            out.push(i as u32);
-            i += 1;
-        }
-        let a = partition(self.alias_lines.len(), |i| self.alias_key(i) < key);
-        if self.alias_key(a) == key {
-            let line = line_at(ALIASES, &self.alias_lines, a);
-            let ids = line.split('\t').nth(1).unwrap_or("");
-            for id in ids.split(',').filter_map(|s| s.parse::<u32>().ok()) {
-                if !out.contains(&id) {
-                    out.push(id);
-                }
-            }
-        }
+        self.lookup_continues(key, buf, out);
     }
 
     /// [`Gazetteer::lookup`] and [`Gazetteer::continues`] in one pass: the names that start

@@ -814,9 +814,9 @@ fn relative_after(text: &str, end: usize) -> Option<String> {
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let g = &*GAZETTEER;
     let fw = crate::text::folded_words(text);
-    let ws = &fw.words;
-    let hits = gazetteer_hits(text, ws, &fw.folded);
-    let countries = counts_countries(text, ws, &fw.folded, &hits);
+    let (ws, folded) = (&fw.1.words, &fw.1.folded);
+    let hits = gazetteer_hits(text, ws, folded);
+    let countries = counts_countries(text, ws, folded, &hits);
     let mut out: Vec<Found> = Vec::new();
 
     // Macro-regions first: at the same span they win over a gazetteer record ("Sahel").
