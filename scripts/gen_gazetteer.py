@@ -335,8 +335,20 @@ def main():
         if pop >= 1000000:
             names += alts
         elif pop >= ALT_NAMES_MIN_POP or cc in deep:
-            # Spelling variants only (Tillabery, Tillaberi): same first letter, similar length.
-            names += [a for a in alts if key_of(a)[:1] == k[:1] and abs(len(a) - len(k)) <= 2]
+            # Spelling variants only (Tillabery, Tillaberi): same first letter, similar length;
+            # also compared without the Arabic article ("Al Hudaydah" and "El-Hodeidah").
+            def without_article(key):
+                first, _, rest = key.partition(" ")
+                return rest if first in ARABIC_ARTICLES and rest else key
+
+            base = without_article(k)
+            names += [
+                a for a in alts
+                if (key_of(a)[:1] == k[:1] and abs(len(a) - len(k)) <= 2)
+                or (base != k
+                    and without_article(key_of(a))[:1] == base[:1]
+                    and abs(len(without_article(key_of(a))) - len(base)) <= 2)
+            ]
         towns.append(["t", c["name"], cc, a1, c["latitude"], c["longitude"], pop, names])
     towns.sort(key=lambda r: (r[2], -r[6], r[1]))
     records.extend(towns)
@@ -362,6 +374,13 @@ def main():
             first, _, rest = k.partition(" ")
             if r[0] != "c" and first in ARABIC_ARTICLES and len(rest) >= 5:
                 keys.append(rest)
+                # "Al Geneina" is also written "El Geneina", and the other way round.
+                if first in ("al", "el"):
+                    keys.append(("el " if first == "al" else "al ") + rest)
+            # Ukrainian names in the national romanisation news uses since 2010: GeoNames'
+            # "Avdiyivka", "Kostyantynivka" are "Avdiivka", "Kostiantynivka".
+            if r[2] == "UA":
+                keys.append(re.sub(r"y(?=[aeu])", "i", k.replace("yi", "i")))
         for k in keys:
             if not k or k in seen or len(k) < 2:
                 continue

@@ -77,6 +77,32 @@ fn gazetteer_resolves_region_and_country() {
         (f[0].0.as_str(), f[0].2.as_str()),
         ("Fallujah", "Al Fallūjah")
     );
+    // "El" for the article GeoNames spells "Al", and the Ukrainian national romanisation of
+    // names GeoNames spells otherwise ("Avdiyivka", "Kostyantynivka").
+    for (text, name, cc) in [
+        (
+            "RSF fighters shelled El Geneina, Sudan, on Monday.",
+            "El Geneina",
+            "SD",
+        ),
+        (
+            "Russian troops attacked Avdiivka in Ukraine.",
+            "Avdiivka",
+            "UA",
+        ),
+        (
+            "A missile hit a market in Kostiantynivka, Ukraine.",
+            "Kostiantynivka",
+            "UA",
+        ),
+    ] {
+        let f = found(text);
+        assert_eq!(
+            (f[0].0.as_str(), f[0].4.as_deref()),
+            (name, Some(cc)),
+            "{text}"
+        );
+    }
     // "the state of X" is the state, not its capital of the same name.
     let f = found("Gunmen opened fire at a party in the northern state of Zacatecas.");
     assert_eq!((f[0].0.as_str(), f[0].1), ("Zacatecas", "gazetteer_region"));
