@@ -15,16 +15,15 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use chrono::NaiveDate;
-
 use crate::context::Context;
 use crate::rule::Found;
 
 /// What one rule set found in one paragraph: (rule index, find), offsets in the paragraph.
 pub(crate) type Finds = Rc<[(u32, Found)]>;
 
-/// Which rule set (its address: rule sets are statics) with which publication date.
-type SetKey = (usize, Option<NaiveDate>);
+/// Which rule set (its address: rule sets are statics) under which context (a production may
+/// read any of it: the publication date today).
+type SetKey = (usize, Context);
 
 #[derive(Default)]
 struct Memo {
@@ -73,7 +72,7 @@ pub(crate) fn lookup(set: usize, ctx: &Context, para: &str) -> Option<Finds> {
         if !m.enabled {
             return None;
         }
-        let key = (set, ctx.published);
+        let key = (set, ctx.clone());
         if let Some(f) = m.now.get(&key).and_then(|p| p.get(para)) {
             return Some(f.clone());
         }
@@ -92,7 +91,7 @@ pub(crate) fn store(set: usize, ctx: &Context, para: &str, finds: &Finds) {
         let mut m = m.borrow_mut();
         if m.enabled {
             m.now
-                .entry((set, ctx.published))
+                .entry((set, ctx.clone()))
                 .or_default()
                 .insert(para.to_string(), finds.clone());
         }
