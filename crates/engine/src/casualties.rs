@@ -560,43 +560,16 @@ fn is_year(s: &str) -> bool {
 /// True when a capitalised "modifier" is a month or weekday: "on 2 March soldiers were killed"
 /// has no count of soldiers.
 fn names_a_date(phrase: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    use crate::dates::{MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES};
     phrase
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .any(|w| NAMES.contains(&w.to_lowercase().as_str()))
+        .any(|w| {
+            let w = w.to_lowercase();
+            [&MONTH_NAMES[..], &MONTH_ABBREVIATIONS, &WEEKDAY_NAMES]
+                .iter()
+                .any(|names| names.contains(&w.as_str()))
+        })
 }
 
 /// A single-person count ("a", "an", "one of the") needs a noun after it.

@@ -422,19 +422,5 @@ fn spread_dates(doc: &Doc, s: usize, forced: &mut [Mention]) -> bool {
 
 /// A month's name, lower-case: "april".
 fn is_month_name(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    crate::dates::MONTH_NAMES.contains(&w)
 }
