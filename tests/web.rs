@@ -709,13 +709,30 @@ async fn settle() {
 async fn a_selection_opens_the_label_menu_and_a_menu_item_labels_it() {
     let page = Page::new().await;
     page.type_text(SENTENCE).await;
-    assert!(page.find("#label-menu").is_none());
+    // Closed: the menu waits off the page, hidden from screen readers and the tab order.
+    assert!(page.find("#label-menu.open").is_none());
+    let closed = page.get("#label-menu");
+    assert_eq!(closed.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert_eq!(page.all("#label-menu [tabindex='-1']").len(), 7);
     select(&page, SENTENCE, "at least 12 villagers");
     settle().await;
     let menu = page
-        .find("#label-menu")
+        .find("#label-menu.open")
         .expect("the menu opens on a selection");
     assert_eq!(menu.get_attribute("role").as_deref(), Some("menu"));
+    assert_eq!(menu.get_attribute("aria-hidden"), None);
+    // On the page, under the selection.
+    let (m, host) = (
+        menu.get_bounding_client_rect(),
+        page.get(".highlighted").get_bounding_client_rect(),
+    );
+    assert!(
+        m.left() >= host.left() && m.top() > host.top(),
+        "menu at {} {}",
+        m.left(),
+        m.top()
+    );
+    assert!(page.all("#label-menu [tabindex='-1']").is_empty());
     let items = page.all("#label-menu [role=menuitem]");
     assert_eq!(items.len(), 7);
     let figure = page.get("#label-menu [data-kind=figure]");
@@ -729,7 +746,7 @@ async fn a_selection_opens_the_label_menu_and_a_menu_item_labels_it() {
     assert_eq!(m.get_attribute("data-kind").as_deref(), Some("figure"));
     assert_eq!(m.text_content().unwrap(), "at least 12 villagers");
     assert_eq!(m.get_attribute("data-status").as_deref(), Some("edited"));
-    assert!(page.find("#label-menu").is_none(), "the menu closes");
+    assert!(page.find("#label-menu.open").is_none(), "the menu closes");
 }
 
 #[wasm_bindgen_test]

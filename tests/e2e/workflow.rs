@@ -99,7 +99,7 @@ async fn select_then_label_puts_a_manual_entity_in_the_export() {
         s.client
             .wait()
             .at_most(Duration::from_secs(5))
-            .for_element(Locator::Css("#label-menu"))
+            .for_element(Locator::Css("#label-menu.open"))
             .await?;
         s.client
             .find(Locator::Css("#label-menu button[data-kind=figure]"))
@@ -398,7 +398,7 @@ began a search of the area, according to the regional governor.\n\n",
 /// In-page measurement, run through `execute_async`. Keystroke-to-paint: for each real key
 /// press (WebDriver sends them), from the keydown event's timestamp to the first task after the
 /// next animation frame (the frame that paints the echo). Selection-to-menu: from setting a
-/// selection to the first task after the frame in which `#label-menu` is in the DOM.
+/// selection to the first task after the frame in which `#label-menu` is open.
 const LATENCY_JS: &str = r#"
 const [mode, runs, done] = arguments;
 const after_paint = (f) => requestAnimationFrame(() => setTimeout(f, 0));
@@ -444,7 +444,7 @@ if (mode === 'keys-install') {
     const t0 = performance.now();
     let seen = false;
     const obs = new MutationObserver(() => {
-      if (!seen && document.getElementById('label-menu')) {
+      if (!seen && document.querySelector('#label-menu.open')) {
         seen = true; obs.disconnect();
         after_paint(() => {
           times.push(performance.now() - t0);
@@ -453,7 +453,7 @@ if (mode === 'keys-install') {
         });
       }
     });
-    obs.observe(document.body, {subtree: true, childList: true});
+    obs.observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['class']});
     window.getSelection().setBaseAndExtent(node, 2, node, 10);
     setTimeout(() => { if (!seen) { obs.disconnect(); times.push(NaN); once(); } }, 3000);
   };

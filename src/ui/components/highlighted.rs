@@ -551,6 +551,9 @@ pub fn Highlighted(props: &HighlightedProps) -> Html {
     }
 }
 
+/// Where the label menu waits while nothing is selected: far off the page.
+const HIDDEN_MENU: &str = "translate(-100000px, 0px)";
+
 #[derive(Properties, PartialEq)]
 struct LabelMenuProps {
     view: NodeRef,
@@ -560,6 +563,12 @@ struct LabelMenuProps {
 
 /// The label menu under a selection in the view: a component of its own, so that a selection
 /// redraws the menu alone, not the view around it.
+///
+/// The menu is always in the page, on a layer of its own, and a selection only moves it (a
+/// `transform`): it waits far off the page ([`HIDDEN_MENU`], hidden from screen readers) while
+/// nothing is selected. So a selection costs the browser no new elements, no layout and no
+/// repaint of the menu: one element's style and a move of its layer. It is open when it has
+/// the class `open` (`#label-menu.open`).
 #[component]
 fn LabelMenu(props: &LabelMenuProps) -> Html {
     let menu = use_state_eq(|| None::<Menu>);
@@ -586,21 +595,33 @@ fn LabelMenu(props: &LabelMenuProps) -> Html {
     {
         let menu_ref = menu_ref.clone();
         use_effect_with(*menu, move |m| {
-            if let (Some(m), Some(el)) = (m, menu_ref.cast::<HtmlElement>()) {
-                let known = (*menu_width.borrow()).filter(|(room, _)| *room == m.room);
-                let width = known.map_or_else(|| el.offset_width(), |(_, w)| w);
-                *menu_width.borrow_mut() = Some((m.room, width));
-                set_position(&el, m.top, m.left.min(m.room - width).max(0));
-            }
+            let Some(el) = menu_ref.cast::<HtmlElement>() else {
+                return;
+            };
+            let transform = match m {
+                Some(m) => {
+                    let known = (*menu_width.borrow()).filter(|(room, _)| *room == m.room);
+                    let width = known.map_or_else(|| el.offset_width(), |(_, w)| w);
+                    *menu_width.borrow_mut() = Some((m.room, width));
+                    let left = m.left.min(m.room - width).max(0);
+                    format!("translate({left}px, {}px)", m.top)
+                }
+                None => HIDDEN_MENU.to_string(),
+            };
+            let _ = el.style().set_property("transform", &transform);
         });
     }
-    let Some(m) = *menu else {
-        return Html::default();
-    };
+    // The selection the buttons label (read when pressed, so they need no redraw).
+    let current = use_mut_ref(|| None::<Menu>);
+    *current.borrow_mut() = *menu;
     let label_with = |kind: Kind| {
         let dispatch = props.dispatch.clone();
+        let current = current.clone();
         move |e: MouseEvent| {
             e.prevent_default();
+            let Some(m) = *current.borrow() else {
+                return;
+            };
             dispatch.emit(Action::Edit(Edit::AddSpan {
                 start: m.start,
                 end: m.end,
@@ -611,13 +632,17 @@ fn LabelMenu(props: &LabelMenuProps) -> Html {
             }
         }
     };
+    let label = match *menu {
+        Some(m) => format!("Label the selection ({} characters) as", m.end - m.start),
+        None => "Label the selection as".to_string(),
+    };
     html! {
-        <div id="label-menu" class="label-menu" role="menu" ref={menu_ref}
-            aria-label={format!("Label the selection ({} characters) as", m.end - m.start)}>
+        <div id="label-menu" class={classes!("label-menu", menu.is_some().then_some("open"))}
+            role="menu" ref={menu_ref} aria-label={label} aria-hidden={(menu.is_none()).then_some("true")}>
             { for Kind::ALL.iter().enumerate().map(|(i, &k)| html! {
                 <button type="button" role="menuitem" data-kind={k.as_str()}
                     class={classes!("swatch", format!("k-{}", k.as_str()))}
-                    onmousedown={label_with(k)}>
+                    tabindex={menu.is_none().then_some("-1")} onmousedown={label_with(k)}>
                     <kbd>{ i + 1 }</kbd>{ " " }{ kind_label(k) }</button>
             }) }
         </div>
