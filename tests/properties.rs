@@ -112,4 +112,44 @@ proptest! {
         sitrep::extract::memo::enable(false);
         prop_assert_eq!(memo, plain);
     }
+
+    /// Re-extraction after an edit keeps each record's hand-written notes on exactly one
+    /// record, and every record's evidence names spans of the new document; and the spans
+    /// before and after the edited stretch keep their quote when followed by `Shift`.
+    #[test]
+    fn reextraction_keeps_notes_once_and_evidence_valid(
+        a in newsy(), b in newsy(), added in newsy(), p in published()
+    ) {
+        use sitrep::ui::edit::{apply, reextract, Edit, IncidentEdit};
+        let old_text = format!("{a}\n\n{b}");
+        let meta = |text: &str| Meta { text: text.to_string(), title: None, source: None, published: p.clone() };
+        let mut doc = annotate(meta(&old_text));
+        let ids: Vec<String> = doc.incidents.iter().map(|i| i.id.clone()).collect();
+        for id in &ids {
+            let edit = Edit::EditIncident { id: id.clone(), edit: IncidentEdit::Notes(format!("note on {id}")) };
+            if let Ok(Some(d)) = apply(&doc, &edit) {
+                doc = d;
+            }
+        }
+        for text in [format!("{added}\n\n{old_text}"), format!("{a}\n\n{added}\n\n{b}"), format!("{old_text}{added}")] {
+            let shift = sitrep::review::reanchor::Shift::new(&old_text, &text);
+            for e in &doc.entities {
+                if let Some((s, t)) = shift.map(e.start, e.end) {
+                    prop_assert_eq!(slice_chars(&text, s, t), Some(e.text.as_str()));
+                }
+            }
+            let r = reextract(&doc, meta(&text), &[]);
+            prop_assert!(validate(&r.doc).is_ok(), "{:?}", validate(&r.doc));
+            for id in &ids {
+                let note = format!("note on {id}");
+                let n = r.doc.incidents.iter().filter(|i| i.notes == note).count();
+                prop_assert_eq!(n, 1, "{}", note);
+            }
+            for i in &r.doc.incidents {
+                for id in &i.evidence {
+                    prop_assert!(r.doc.entities.iter().any(|e| &e.id == id), "{} names {}", i.id, id);
+                }
+            }
+        }
+    }
 }

@@ -97,9 +97,129 @@ pub fn reanchor(anchor: &Anchor, text: &str) -> Option<(usize, usize)> {
     best.map(|(_, _, start)| (start, start + qlen))
 }
 
+/// Where the offsets of an old text fall in a new one that differs from it in one stretch (a
+/// typed or pasted piece, a deletion): before the stretch they stay, after it they move by the
+/// change in length, and a span that touches it has no place ([`Shift::map`] gives `None`).
+///
+/// Finding the common start and end of the two texts is one pass over each, so every span of a
+/// long article can be followed after each edit; [`reanchor`] searches the text for one quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shift {
+    /// Code points the two texts share at their start.
+    prefix: usize,
+    /// Where the shared end starts in the old text (code points).
+    old_tail: usize,
+    /// Where it starts in the new text.
+    new_tail: usize,
+}
+
+impl Shift {
+    /// The shift from `old` to `new`.
+    pub fn new(old: &str, new: &str) -> Shift {
+        let prefix = old
+            .chars()
+            .zip(new.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let (old_len, new_len) = (old.chars().count(), new.chars().count());
+        // The shared end, not reaching back into the shared start of either text.
+        let suffix = old
+            .chars()
+            .rev()
+            .zip(new.chars().rev())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(old_len - prefix)
+            .min(new_len - prefix);
+        Shift {
+            prefix,
+            old_tail: old_len - suffix,
+            new_tail: new_len - suffix,
+        }
+    }
+
+    /// The new range of the old range `start..end`, if it lies wholly before or wholly after
+    /// the changed stretch.
+    pub fn map(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        if start > end {
+            None
+        } else if end <= self.prefix {
+            Some((start, end))
+        } else if start >= self.old_tail {
+            let moved = |x: usize| x - self.old_tail + self.new_tail;
+            Some((moved(start), moved(end)))
+        } else {
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shift_moves_spans_around_one_changed_stretch() {
+        let old = "Gunmen attacked Kouré. Later, gunmen attacked Téra.";
+        // (new text, old span, expected new span)
+        type Span = (usize, usize);
+        let table: [(&str, Span, Option<Span>); 9] = [
+            (old, (30, 36), Some((30, 36))),
+            // Inserted before: moves by the 10 code points added.
+            (
+                "BREAKING: Gunmen attacked Kouré. Later, gunmen attacked Téra.",
+                (30, 36),
+                Some((40, 46)),
+            ),
+            (
+                "BREAKING: Gunmen attacked Kouré. Later, gunmen attacked Téra.",
+                (0, 6),
+                Some((10, 16)),
+            ),
+            // Inserted after: stays.
+            (
+                "Gunmen attacked Kouré. Later, gunmen attacked Téra. Two died.",
+                (30, 36),
+                Some((30, 36)),
+            ),
+            // Inserted between: before stays, after moves.
+            (
+                "Gunmen attacked Kouré. Much later, gunmen attacked Téra.",
+                (16, 21),
+                Some((16, 21)),
+            ),
+            (
+                "Gunmen attacked Kouré. Much later, gunmen attacked Téra.",
+                (46, 50),
+                Some((51, 55)),
+            ),
+            // Deleted: what followed moves back.
+            (
+                "Gunmen attacked Kouré. Gunmen attacked Téra.",
+                (46, 50),
+                Some((39, 43)),
+            ),
+            // A span that touches the changed stretch has no place.
+            (
+                "Gunmen attacked Kouré. Later, bandits attacked Téra.",
+                (30, 36),
+                None,
+            ),
+            ("", (0, 6), None),
+        ];
+        for (new, (s, e), want) in table {
+            let got = Shift::new(old, new).map(s, e);
+            assert_eq!(got, want, "{new:?} {s}..{e}");
+            if let Some((a, b)) = got {
+                assert_eq!(slice_chars(new, a, b), slice_chars(old, s, e), "{new:?}");
+            }
+        }
+        // Repeated letters at the edit: the shared start and end do not overlap.
+        let sh = Shift::new("aaaa", "aaaaaa");
+        assert_eq!(sh.map(0, 4), Some((0, 4)));
+        assert_eq!(Shift::new("aaaaaa", "aaaa").map(0, 6), None);
+        assert_eq!(Shift::new("abc", "abc").map(3, 2), None);
+    }
 
     #[test]
     fn follows_the_quote_through_edits() {

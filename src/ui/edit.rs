@@ -11,7 +11,7 @@
 //!   [`reanchor`]; a span whose quote is gone goes to the *lost* list, never silently dropped),
 //!   deletions of automatic spans, confirmations, and edited incident fields.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use crate::extract::numbers::parse_count;
 use crate::extract::span::{slice_chars, Offsets};
@@ -23,7 +23,7 @@ use crate::extract::{
 };
 use crate::format::{self, Document, Meta};
 pub use crate::review::reanchor::Deleted;
-use crate::review::reanchor::{reanchor, Anchor};
+use crate::review::reanchor::{reanchor, Anchor, Shift};
 
 /// The incident fields a review state is kept for (the keys of `Incident::review`).
 pub const FIELDS: [&str; 14] = [
@@ -1003,6 +1003,9 @@ pub fn reextract(old: &Document, meta: Meta, deleted: &[Deleted]) -> Reextracted
     // Manual and edited spans.
     let mut lost = Vec::new();
     let mut kept = Vec::new();
+    // Old entity id → the id of the same span in the new document (ids follow the text's
+    // order, so text added above renumbers every span below it).
+    let mut renamed: HashMap<String, String> = HashMap::new();
     for e in old.entities.iter().filter(|e| e.origin == Origin::Manual) {
         match moved(e.start, e.end) {
             Some((s, t)) => {
@@ -1027,6 +1030,7 @@ pub fn reextract(old: &Document, meta: Meta, deleted: &[Deleted]) -> Reextracted
     });
     // Ids must stay unique: a manual span that kept an automatic id gets a fresh "m" id.
     for m in &mut kept {
+        let was = m.id.clone();
         if doc.entities.iter().any(|x| x.id == m.id) {
             let id = next_id(
                 doc.entities
@@ -1037,11 +1041,27 @@ pub fn reextract(old: &Document, meta: Meta, deleted: &[Deleted]) -> Reextracted
             );
             m.id = id;
         }
+        renamed.insert(was, m.id.clone());
         doc.entities.push(m.clone());
     }
     sort_entities(&mut doc.entities);
 
-    carry_incidents(&old.incidents, &mut doc.incidents);
+    // Automatic spans found again at their moved place: their old id → their new one. A span
+    // that touches the edited stretch is not followed (searching the text for each quote
+    // would cost a pass per span when a whole article is replaced).
+    let shift = Shift::new(old_text, &text);
+    let found: HashMap<(Kind, usize, usize), &str> = doc
+        .entities
+        .iter()
+        .map(|x| ((x.kind, x.start, x.end), x.id.as_str()))
+        .collect();
+    for e in old.entities.iter().filter(|e| e.origin == Origin::Auto) {
+        let place = shift.map(e.start, e.end);
+        if let Some(id) = place.and_then(|(s, t)| found.get(&(e.kind, s, t))) {
+            renamed.insert(e.id.clone(), (*id).to_string());
+        }
+    }
+    carry_incidents(&old.incidents, &mut doc.incidents, &renamed);
     let ids: std::collections::HashSet<String> =
         doc.entities.iter().map(|e| e.id.clone()).collect();
     for inc in &mut doc.incidents {
@@ -1057,34 +1077,69 @@ pub fn reextract(old: &Document, meta: Meta, deleted: &[Deleted]) -> Reextracted
 /// Lays the person's work on `old` incidents over freshly extracted `new` ones: edited fields
 /// win (and keep their state), confirmations are carried, records every field of which is the
 /// person's are kept whole, and so is an edited record extraction no longer produces.
-fn carry_incidents(old: &[Incident], new: &mut Vec<Incident>) {
+///
+/// An old record is the new one that rests on most of the same spans (`renamed` gives each old
+/// entity id its id in the new document); ids do not say it, since they follow the text's order
+/// and text added above renumbers them. A record with no span in common with any new one
+/// (one made by hand) matches none. Carried evidence is renamed, and loses spans that are gone.
+fn carry_incidents(old: &[Incident], new: &mut Vec<Incident>, renamed: &HashMap<String, String>) {
+    let mut claimed = vec![false; new.len()];
+    let mut unmatched = Vec::new();
     for o in old {
+        if o.review.is_empty() {
+            continue;
+        }
         let edited: Vec<&String> = o
             .review
             .iter()
             .filter(|(_, s)| **s == Status::Edited)
             .map(|(f, _)| f)
             .collect();
-        let confirmed: BTreeMap<String, Status> = o
-            .review
+        let mut o = o.clone();
+        o.evidence = o
+            .evidence
             .iter()
-            .filter(|(_, s)| **s == Status::Confirmed)
-            .map(|(f, s)| (f.clone(), *s))
+            .filter_map(|id| renamed.get(id).cloned())
             .collect();
-        match new.iter_mut().find(|n| n.id == o.id) {
-            Some(n) if edited.len() < FIELDS.len() => {
-                for f in &edited {
-                    copy_field(n, o, f);
-                    n.review.insert((*f).clone(), Status::Edited);
-                }
-                for (f, s) in &confirmed {
-                    n.review.insert(f.clone(), *s);
+        let best = new
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !claimed[*i])
+            .map(|(i, n)| {
+                let shared = n
+                    .evidence
+                    .iter()
+                    .filter(|id| o.evidence.contains(id))
+                    .count();
+                (shared, n.id == o.id, std::cmp::Reverse(i))
+            })
+            .filter(|(shared, _, _)| *shared > 0)
+            .max();
+        match best {
+            Some((_, _, std::cmp::Reverse(i))) => {
+                claimed[i] = true;
+                let n = &mut new[i];
+                if edited.len() < FIELDS.len() {
+                    for f in &edited {
+                        copy_field(n, &o, f);
+                    }
+                    n.review
+                        .extend(o.review.iter().map(|(f, s)| (f.clone(), *s)));
+                } else {
+                    let id = std::mem::take(&mut n.id);
+                    *n = o;
+                    n.id = id;
                 }
             }
-            Some(n) => *n = o.clone(),
-            None if !edited.is_empty() => new.push(o.clone()),
+            None if !edited.is_empty() => unmatched.push(o),
             None => {}
         }
+    }
+    for mut o in unmatched {
+        if new.iter().any(|n| n.id == o.id) {
+            o.id = next_id(new.iter().map(|n| n.id.as_str()), "i");
+        }
+        new.push(o);
     }
 }
 
@@ -1806,6 +1861,75 @@ mod tests {
         }
     }
 
+    /// Ids follow the text's order, so text added above renumbers what follows: the person's
+    /// work must stay with the record and the spans it was done on, not with the old numbers.
+    #[test]
+    fn manual_work_follows_its_record_when_text_above_renumbers_ids() {
+        let two = "On Monday gunmen killed 12 soldiers near Ouallam in Niger.\n\n\
+                   On Friday jihadists killed 5 civilians in Gao, Mali.";
+        let d = format::annotate(meta(two));
+        let gao = |d: &Document| -> Option<Incident> {
+            d.incidents
+                .iter()
+                .find(|i| i.location.as_ref().is_some_and(|l| l.name == "Gao"))
+                .cloned()
+        };
+        let old = gao(&d).expect("an incident in Gao");
+        // Notes on the Gao record, and the Ouallam soldiers attached to it as evidence.
+        let soldiers = d
+            .entities
+            .iter()
+            .find(|e| e.text.contains("12 soldiers"))
+            .expect("the soldiers")
+            .clone();
+        let d = ok(
+            &d,
+            Edit::EditIncident {
+                id: old.id.clone(),
+                edit: IncidentEdit::Notes("checked in Gao".into()),
+            },
+        );
+        let d = ok(
+            &d,
+            Edit::AttachEvidence {
+                incident: old.id.clone(),
+                entity: soldiers.id.clone(),
+            },
+        );
+        // (new text: a paragraph above, a paragraph between, the same text)
+        let above = format!("On Sunday bandits killed 3 herders in Tahoua, Niger.\n\n{two}");
+        let between = two.replace(
+            "\n\nOn Friday",
+            "\n\nOn Saturday rebels killed 4 police in Bouna, Ivory Coast.\n\nOn Friday",
+        );
+        for text in [above.as_str(), between.as_str(), two] {
+            let r = reextract(&d, meta(text), &[]);
+            let now = gao(&r.doc).expect("the Gao record");
+            assert_eq!(now.notes, "checked in Gao", "{text}");
+            let noted: Vec<&str> = r
+                .doc
+                .incidents
+                .iter()
+                .filter(|i| i.notes == "checked in Gao")
+                .map(|i| i.id.as_str())
+                .collect();
+            assert_eq!(noted, [now.id.as_str()], "the notes on one record: {text}");
+            // Its evidence names the same spans, whatever their ids now are.
+            let quotes: Vec<&str> = now
+                .evidence
+                .iter()
+                .filter_map(|id| r.doc.entities.iter().find(|e| &e.id == id))
+                .map(|e| e.text.as_str())
+                .collect();
+            assert!(
+                quotes.contains(&soldiers.text.as_str()),
+                "{text}: {quotes:?}"
+            );
+            assert_eq!(quotes.len(), now.evidence.len(), "{text}");
+            assert_eq!(format::validate(&r.doc), Ok(()), "{text}");
+        }
+    }
+
     #[test]
     fn edited_incident_fields_win_over_fresh_extraction() {
         let fresh = |notes: &str| Incident {
@@ -1813,6 +1937,7 @@ mod tests {
             event_type: "Battles".into(),
             sub_event_type: "Armed clash".into(),
             notes: notes.into(),
+            evidence: vec!["e1".into()],
             ..Incident::default()
         };
         let mut old = fresh("old auto");
@@ -1843,9 +1968,23 @@ mod tests {
                 vec![fresh("new auto")],
                 vec![("i1", "Battles", "Armed clash", "new auto")],
             ),
+            // A record made by hand rests on no span: it is not the fresh "i1", and keeps
+            // its fields under a free id.
+            (
+                vec![Incident {
+                    evidence: vec![],
+                    ..old.clone()
+                }],
+                vec![fresh("new auto")],
+                vec![
+                    ("i1", "Battles", "Armed clash", "new auto"),
+                    ("i2", "Violence against civilians", "", "old auto"),
+                ],
+            ),
         ];
+        let renamed: HashMap<String, String> = [("e1".to_string(), "e1".to_string())].into();
         for (old, mut new, want) in cases {
-            carry_incidents(&old, &mut new);
+            carry_incidents(&old, &mut new, &renamed);
             assert_eq!(new.len(), want.len());
             for (i, w) in new.iter().zip(&want) {
                 assert_eq!(
@@ -1858,8 +1997,8 @@ mod tests {
                     *w
                 );
             }
-            if let Some(i) = new.first() {
-                if old[0].review.is_empty() {
+            for i in &new {
+                if old[0].review.is_empty() || i.event_type == "Battles" {
                     assert!(i.review.is_empty());
                 } else {
                     assert_eq!(i.review.get("date"), Some(&Status::Confirmed));
