@@ -71,16 +71,10 @@ pub(crate) fn compile_extra() {
 }
 
 fn victim_rows() -> impl Iterator<Item = (&'static str, &'static str, Side)> {
-    include_str!("../data/victims.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let mut cols = l.split('\t');
-            let singular = cols.next()?.trim();
-            let plural = cols.next()?.trim();
-            let side = Side::parse(cols.next()?.trim())?;
-            Some((singular, plural, side))
-        })
+    crate::lexicon::tsv_rows(include_str!("../data/victims.tsv"), 3).filter_map(|cols| {
+        let side = Side::parse(cols[2].trim())?;
+        Some((cols[0].trim(), cols[1].trim(), side))
+    })
 }
 
 /// Folded, hyphens as spaces, single spaces.

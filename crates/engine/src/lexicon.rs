@@ -8,6 +8,21 @@
 use super::hash::FastMap;
 use super::text::{fold, words, Word};
 
+/// The lines of a data table that hold data: not blank, not a `#` comment.
+pub fn data_lines(tsv: &str) -> impl Iterator<Item = &str> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+}
+
+/// The rows of a tab-separated data table ([`data_lines`] split at tabs); a row with fewer than
+/// `min_cols` columns is skipped (each table's test compares its record count with
+/// [`data_lines`] to catch one).
+pub fn tsv_rows(tsv: &str, min_cols: usize) -> impl Iterator<Item = Vec<&str>> {
+    data_lines(tsv)
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(move |cols| cols.len() >= min_cols)
+}
+
 /// When a name may match regardless of case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {

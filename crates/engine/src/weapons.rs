@@ -30,14 +30,7 @@ struct WeaponTable {
 fn parse(tsv: &str) -> WeaponTable {
     let mut records = Vec::new();
     let mut lexicon = Lexicon::new();
-    for line in tsv.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 3 {
-            continue;
-        }
+    for cols in crate::lexicon::tsv_rows(tsv, 3) {
         let payload = records.len() as u32;
         let name = cols[0].trim();
         for alias in std::iter::once(name).chain(cols[2].split('|').map(str::trim)) {
@@ -158,10 +151,7 @@ mod tests {
 
     #[test]
     fn table_parses_every_line() {
-        let rows = WEAPONS_TSV
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .count();
+        let rows = crate::lexicon::data_lines(WEAPONS_TSV).count();
         assert_eq!(TABLE.records.len(), rows);
     }
 

@@ -56,14 +56,7 @@ fn alternation(mut items: Vec<String>) -> String {
 pub fn parse(tsv: &str) -> Countries {
     let mut by_word = crate::hash::FastMap::default();
     let (mut names, mut dems) = (Vec::new(), Vec::new());
-    for line in tsv.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 4 {
-            continue;
-        }
+    for cols in crate::lexicon::tsv_rows(tsv, 4) {
         let country = Country {
             name: cols[0].trim().to_string(),
             code: cols[1].trim().to_string(),
@@ -538,10 +531,7 @@ mod tests {
 
     #[test]
     fn demonym_table_parses_and_resolves() {
-        let rows = DEMONYMS_TSV
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .count();
+        let rows = crate::lexicon::data_lines(DEMONYMS_TSV).count();
         assert!(rows >= 60);
         for (word, name, code) in [
             ("Nigerien", "Niger", "NE"),

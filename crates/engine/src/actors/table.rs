@@ -62,14 +62,7 @@ fn case_of(alias: &str) -> Case {
 pub fn parse(tsv: &str) -> ActorTable {
     let mut records = Vec::new();
     let mut lexicon = Lexicon::new();
-    for line in tsv.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 4 {
-            continue;
-        }
+    for cols in crate::lexicon::tsv_rows(tsv, 4) {
         let Some(side) = Side::parse(cols[1].trim()) else {
             continue;
         };
@@ -238,10 +231,7 @@ mod tests {
 
     #[test]
     fn table_parses_every_line() {
-        let rows = ACTORS_TSV
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .count();
+        let rows = crate::lexicon::data_lines(ACTORS_TSV).count();
         assert_eq!(
             TABLE.records.len(),
             rows,
