@@ -7,6 +7,10 @@
 
 use std::time::Duration;
 
+#[path = "support/bench_article.rs"]
+mod support;
+use support::bench_article;
+
 use sitrep::extract::{ActorValue, Entity, Kind, Origin, Side, Value};
 use sitrep::format::{self, Meta};
 use sitrep::ui::App;
@@ -945,37 +949,6 @@ async fn engine_cost_of_a_3_kb_article() {
         )
         .into(),
     );
-}
-
-/// Paragraphs like the end-to-end benchmark's (`tests/e2e/workflow.rs`), up to `bytes`.
-fn bench_article(bytes: usize) -> String {
-    let places = [
-        "Sabrela", "Karvana", "Dolmet", "Tessit", "Marandet", "Ouallam",
-    ];
-    let groups = [
-        "the Northern Hills Brigade",
-        "unidentified gunmen",
-        "the Eastern Liberation Front",
-        "armed bandits",
-    ];
-    let days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday"];
-    let mut out = String::new();
-    let mut i = 0usize;
-    while out.len() < bytes {
-        out.push_str(&format!(
-            "On {}, {} attacked a village near {}, killing at least {} civilians and wounding {} \
-others, a local official said. Witnesses said the attackers used motorcycles and set fire to \
-the market before withdrawing towards the hills. Security forces arrived two hours later and \
-began a search of the area, according to the regional governor.\n\n",
-            days[i % days.len()],
-            groups[i % groups.len()],
-            places[i % places.len()],
-            3 + i % 40,
-            2 + i % 17
-        ));
-        i += 1;
-    }
-    out
 }
 
 /// What an edit at the end of a ~3 KB and a ~100 KB article costs in the page, split into the

@@ -24,4 +24,6 @@
 mod common;
 mod offline;
 mod page;
+#[path = "../support/bench_article.rs"]
+mod support;
 mod workflow;

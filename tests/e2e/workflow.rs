@@ -364,37 +364,6 @@ async fn a_keyboard_only_session_labels_a_span_and_edits_a_field() {
 
 // ---- latency benchmark ------------------------------------------------------------------------
 
-/// Paragraphs written for the benchmark, varied so the article is not one sentence repeated.
-fn long_article(bytes: usize) -> String {
-    let places = [
-        "Sabrela", "Karvana", "Dolmet", "Tessit", "Marandet", "Ouallam",
-    ];
-    let groups = [
-        "the Northern Hills Brigade",
-        "unidentified gunmen",
-        "the Eastern Liberation Front",
-        "armed bandits",
-    ];
-    let days = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday"];
-    let mut out = String::new();
-    let mut i = 0usize;
-    while out.len() < bytes {
-        let p = places[i % places.len()];
-        let g = groups[i % groups.len()];
-        let d = days[i % days.len()];
-        out.push_str(&format!(
-            "On {d}, {g} attacked a village near {p}, killing at least {} civilians and wounding {} \
-others, a local official said. Witnesses said the attackers used motorcycles and set fire to \
-the market before withdrawing towards the hills. Security forces arrived two hours later and \
-began a search of the area, according to the regional governor.\n\n",
-            3 + i % 40,
-            2 + i % 17
-        ));
-        i += 1;
-    }
-    out
-}
-
 /// In-page measurement, run through `execute_async`. Keystroke-to-paint: for each real key
 /// press (WebDriver sends them), from the keydown event's timestamp to the first task after the
 /// next animation frame (the frame that paints the echo). Selection-to-menu: from setting a
@@ -485,7 +454,7 @@ async fn bench_typing_and_selection_latency() {
     let flags: &[&str] = if paced { &[] } else { UNPACED };
     let mut report = vec![format!("Chromium flags: {flags:?}")];
     for size in [3_000usize, 100_000] {
-        let article = long_article(size);
+        let article = crate::support::bench_article(size);
         let s = Session::start_with(flags).await;
         let result: CmdResult<()> = async {
             start_with(&s, &article).await?;
