@@ -82,15 +82,13 @@ pub fn is_day(doc: &Doc, i: usize) -> bool {
     value(doc, i).is_some_and(|d| d.precision == DatePrecision::Day)
 }
 
-/// Whether date entity `i` spans more than two months: a period, not an event's day.
+/// Whether date entity `i` spans more than two months: a period ("2011 to 2014", "last
+/// year"), not an event's day.
 pub fn is_long_span(doc: &Doc, i: usize) -> bool {
     let Some(d) = value(doc, i) else {
         return false;
     };
     let (s, e) = bounds(d);
-    if d.start == d.end {
-        return false;
-    }
     let month = |x: &str| -> Option<i64> {
         let y: i64 = x.get(0..4)?.parse().ok()?;
         let m: i64 = x.get(5..7)?.parse().ok()?;
@@ -240,12 +238,13 @@ mod tests {
 
     #[test]
     fn overlap_and_precision() {
-        let s = "a b c d";
+        let s = "a b c d e";
         let ents = vec![
             date(s, "a", "2024-07", "2024-07"),
             date(s, "b", "2024-07-08", "2024-07-08"),
             date(s, "c", "--07-08", "--07-08"),
             date(s, "d", "2011-01", "2014-12"),
+            date(s, "e", "2024", "2024"),
         ];
         let c = ctx_none();
         let doc = Doc::new(s, &ents, &c);
@@ -254,6 +253,9 @@ mod tests {
         assert!(!compatible(&doc, 1, 3));
         assert_eq!(finer(&doc, 0, 1), 1);
         assert!(is_long_span(&doc, 3));
+        assert!(is_long_span(&doc, 4), "a year");
+        assert!(!is_long_span(&doc, 0), "a month");
         assert!(!is_long_span(&doc, 1));
+        assert!(!is_long_span(&doc, 2));
     }
 }

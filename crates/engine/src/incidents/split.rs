@@ -228,7 +228,13 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
             out.push(reset(s));
             continue;
         }
-        if !dates.is_empty() && dates.iter().all(|&i| date::is_long_span(doc, i)) && !numeric {
+        // Dated only by a period: "fighting since 2011 to 2014", and a toll over a period with
+        // no attack and no town of its own ("more than 1,200 people were murdered in the state
+        // last year").
+        if !dates.is_empty()
+            && dates.iter().all(|&i| date::is_long_span(doc, i))
+            && (!numeric || !f.attack && towns.is_empty())
+        {
             out.push(reset(s));
             continue;
         }

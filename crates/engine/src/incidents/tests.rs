@@ -167,6 +167,54 @@ fn two_places_in_one_sentence_are_two_incidents_and_trends_are_none() {
     }
 }
 
+/// A toll over a year with no attack and no town of its own sums up, it is not an event; the
+/// same toll in a town, or with an attack, stays one.
+#[test]
+fn a_toll_over_a_year_is_not_an_incident() {
+    let cases = [
+        (
+            "More than 300 people were murdered in Nord Region last year, officials said.",
+            0,
+        ),
+        (
+            "More than 300 people were murdered in Kolo last year, officials said.",
+            1,
+        ),
+        (
+            "An attack killed more than 300 people in Nord Region last year.",
+            1,
+        ),
+    ];
+    for (t, want) in cases {
+        let mut ents = vec![
+            date(t, "last year", "2023", "2023"),
+            cas(
+                t,
+                if t.starts_with("An") {
+                    "killed more than 300 people"
+                } else {
+                    "More than 300 people were murdered"
+                },
+                Outcome::Killed,
+                "people",
+                Side::Unknown,
+                Count {
+                    low: Some(301),
+                    best: Some(301),
+                    high: None,
+                },
+            ),
+        ];
+        if t.contains("Kolo") {
+            ents.push(town(t, "Kolo", "Xland"));
+        } else {
+            ents.push(region(t, "Nord Region", "Xland"));
+        }
+        let out = build(t, &finish(ents), &ctx(2024, 3, 3));
+        assert_eq!(out.len(), want, "{t}: {out:#?}");
+    }
+}
+
 #[test]
 fn separate_incident_and_visit_date() {
     let t = "Ten soldiers were killed in an assault on Dara on March 3. The army chief visited \
