@@ -74,6 +74,9 @@ struct Flags {
     attack: bool,
     harm: bool,
     trend: bool,
+    /// The word (index into the document's words) at which the sentence first reads as a
+    /// trend.
+    trend_at: Option<usize>,
     revision: bool,
     separate: bool,
     background: bool,
@@ -176,6 +179,9 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         if matches!(w, "in" | "during") && matches!(next, "attacks" | "incidents") {
             f.aggregate_unplaced = true;
         }
+        if f.trend && f.trend_at.is_none() {
+            f.trend_at = Some(se.w0 + i);
+        }
     }
     f.superseded = had && ws.contains(&"earlier");
     f
@@ -224,7 +230,14 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
         let numeric = casualty_ents
             .iter()
             .any(|&i| !is_vague(&doc.ents[i].e.text));
-        if f.trend && !(numeric && (!towns.is_empty() || day_date)) {
+        // A trend after the town of a sentence about the attack just told is a clause of
+        // background ("The attack happened near X, where gangs have been fighting for years"),
+        // not the sentence's point ("The killings escalated in X").
+        let about_the_attack = f.anaphoric
+            && towns
+                .iter()
+                .any(|&t| Some(doc.word_at(doc.ents[t].start)) < f.trend_at);
+        if f.trend && !(numeric && (!towns.is_empty() || day_date)) && !about_the_attack {
             out.push(reset(s));
             continue;
         }

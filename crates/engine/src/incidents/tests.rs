@@ -215,6 +215,48 @@ fn a_toll_over_a_year_is_not_an_incident() {
     }
 }
 
+/// A sentence about the attack just told places it in a town even when a clause after the town
+/// is background ("where gangs have been fighting"); a sentence whose point is the trend
+/// ("the killings escalated in Dara") does not.
+#[test]
+fn background_clause_after_the_town_still_places_the_attack() {
+    let cases = [
+        (
+            "Gunmen ambushed a police convoy in Nord Region on Tuesday, killing seven officers. \
+             The attack happened near the town of Sefa, where gangs have been fighting for \
+             control of the roads.",
+            "Sefa",
+        ),
+        (
+            "Gunmen ambushed a police convoy in Nord Region on Tuesday, killing seven officers. \
+             The killings escalated in Sefa after weeks of calm.",
+            "Nord Region",
+        ),
+    ];
+    for (t, want) in cases {
+        let ents = finish(vec![
+            region(t, "Nord Region", "Xland"),
+            date(t, "Tuesday", "2024-03-05", "2024-03-05"),
+            cas(
+                t,
+                "killing seven officers",
+                Outcome::Killed,
+                "officers",
+                Side::State,
+                Count::exact(7),
+            ),
+            town(t, "Sefa", "Xland"),
+        ]);
+        let out = build(t, &ents, &ctx(2024, 3, 6));
+        assert_eq!(out.len(), 1, "{t}: {out:#?}");
+        assert_eq!(
+            out[0].location.as_ref().map(|l| l.name.as_str()),
+            Some(want),
+            "{t}"
+        );
+    }
+}
+
 #[test]
 fn separate_incident_and_visit_date() {
     let t = "Ten soldiers were killed in an assault on Dara on March 3. The army chief visited \
