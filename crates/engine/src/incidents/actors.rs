@@ -60,6 +60,9 @@ pub enum Role {
     Speaker,
     /// It only describes another actor: "the al Qaeda-linked group", "an Iran-backed militia".
     Descriptor,
+    /// Its weapons were stopped: "shot down 10 Ukrainian drones", "intercepted Houthi
+    /// missiles". Their own attack is another event; in this one it is neither side.
+    Repelled,
     /// The words do not say.
     Unknown,
 }
@@ -182,6 +185,14 @@ fn is_filler(w: &str) -> bool {
     matches!(
         w,
         "the" | "a" | "an" | "its" | "their" | "suspected" | "alleged" | "local" | "two" | "some"
+    ) || w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+}
+
+/// Verbs of stopping an attack in flight: "intercepted Houthi missiles".
+fn is_repel_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "intercepted" | "intercepting" | "downed" | "downing" | "repelled" | "repulsed"
     )
 }
 
@@ -286,6 +297,11 @@ pub fn role(doc: &Doc, i: usize) -> Role {
         if tight && (is_patient_cue(w) || (w == "on" && super::cues::is_event_noun(w2))) {
             return Role::Patient;
         }
+        if tight
+            && (w == "down" && matches!(w2, "shot" | "shooting" | "brought") || is_repel_verb(w))
+        {
+            return Role::Repelled;
+        }
     }
     // The first verb after it in its clause, past members, adverbs and a helper ("backed by
     // African Union troops").
@@ -389,12 +405,12 @@ pub fn incident_actors(
             let role = if victim { Role::Patient } else { role(doc, at) };
             let perpetrator = match role {
                 Role::Agent => a.side != Side::Rebel || is_named(a),
-                Role::Patient | Role::Speaker | Role::Descriptor => false,
+                Role::Patient | Role::Speaker | Role::Descriptor | Role::Repelled => false,
                 Role::Unknown => a.side == Side::Rebel && is_named(a),
             };
             let target = match role {
                 Role::Patient => is_named(a) || a.side != Side::Rebel,
-                Role::Agent | Role::Speaker | Role::Descriptor => false,
+                Role::Agent | Role::Speaker | Role::Descriptor | Role::Repelled => false,
                 Role::Unknown => a.side != Side::Rebel,
             };
             if perpetrator {
@@ -524,6 +540,24 @@ mod tests {
                 Role::Patient,
             ),
             ("Five died, according to the army.", "army", Role::Speaker),
+            // A count between the cue and the actor.
+            (
+                "The rebels attacked 40 Kesh soldiers near Dera.",
+                "Kesh soldiers",
+                Role::Patient,
+            ),
+            // Weapons stopped in flight: another event's attacker, neither side of this one.
+            (
+                "The ministry said it had shot down 10 Kesh drones over Dera.",
+                "Kesh",
+                Role::Repelled,
+            ),
+            (
+                "Air defences intercepted two Kesh missiles.",
+                "Kesh",
+                Role::Repelled,
+            ),
+            ("Kesh drones struck the depot.", "Kesh", Role::Agent),
             (
                 "Ten hostages were rescued by the army.",
                 "army",
