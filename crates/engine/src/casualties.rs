@@ -151,6 +151,12 @@ fn fragments() -> Vec<(&'static str, &'static str)> {
         ("injure_active", INJURE_ACTIVE),
         ("abduct_active", ABDUCT_ACTIVE),
         ("tail", TAIL),
+        // After a group: it speaks ("…, a military officer and residents said", "…, a local
+        // official told AFP"), so it is a source, not a victim.
+        (
+            "speaks",
+            r"(?P<speaks>\s+(?:and\s+(?:[\w'’-]+\s+){0,3}?)?(?:said|says|say|told|reported|added|confirmed)(?-u:\b))?",
+        ),
         (
             "any_passive",
             r"(?P<kill>{kill_passive}|{died})|(?P<injure>{injure_passive})|(?P<miss>{missing_passive})|(?P<abduct>{abduct_passive})",
@@ -508,16 +514,21 @@ const LIST: &[Rule] = &[
     Rule {
         name: "second_group_active",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?-u:\b)(?:{any_active})\s+(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))",
-        produce: by_group,
+        pattern: r"(?i)(?-u:\b)(?:{any_active})\s+(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who})){speaks}",
+        produce: second_group,
         examples: &["The blast killed two soldiers and three civilians."],
-        counter_examples: &["The blast killed two soldiers and destroyed a truck."],
+        counter_examples: &[
+            "The blast killed two soldiers and destroyed a truck.",
+            // The second group speaks: a source, not a victim.
+            "Gunmen attacked the base, killing nine soldiers, a military officer and residents said.",
+            "The raid killed 12 villagers, a local official told AFP.",
+        ],
     },
     Rule {
         name: "second_group_of",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?-u:\b)(?:deaths?|killings?|murders?|bodies|corpses|remains|lives)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))",
-        produce: killed_passive,
+        pattern: r"(?i)(?-u:\b)(?:deaths?|killings?|murders?|bodies|corpses|remains|lives)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who})){speaks}",
+        produce: second_group_killed,
         examples: &[
             "Police found the bodies of three men and two women near the road.",
             "The ministry confirmed the deaths of four soldiers and a policeman.",
@@ -525,6 +536,7 @@ const LIST: &[Rule] = &[
         counter_examples: &[
             "The bodies of three men were found, and two women were questioned.",
             "The deaths of four soldiers and the loss of a truck were confirmed.",
+            "It caused the deaths of four soldiers, a police officer said.",
         ],
     },
     Rule {
@@ -652,6 +664,17 @@ fn abducted_active(c: &Captures, _: &Context) -> Option<Value> {
 /// Rules whose outcome depends on which verb group matched.
 fn by_group(c: &Captures, _: &Context) -> Option<Value> {
     make(c, outcome_of(c)?)
+}
+
+/// A second group after a first ("killing two soldiers and three civilians"), unless it is the
+/// subject of a speech verb: "killing nine soldiers, a military officer and residents said".
+fn second_group(c: &Captures, ctx: &Context) -> Option<Value> {
+    c.name("speaks").is_none().then(|| by_group(c, ctx))?
+}
+
+/// As [`second_group`], for "the deaths of four soldiers and a policeman".
+fn second_group_killed(c: &Captures, ctx: &Context) -> Option<Value> {
+    c.name("speaks").is_none().then(|| killed_passive(c, ctx))?
 }
 
 /// The outcome whose verb group (`kill`, `injure`, `miss`, `abduct`) matched.
