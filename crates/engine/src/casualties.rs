@@ -15,6 +15,7 @@
 //! | `injured_active` | "injuring several others", "wounding 12" |
 //! | `abducted_active` | "kidnapped 20 students", "abducting nine villagers" |
 //! | `deaths_of` | "the deaths of four soldiers", "claimed the lives of 12 people" |
+//! | `lost_people` | "we lost nine soldiers", "the army lost 20 men" |
 //! | `abduction_of` | "the kidnapping of three engineers" |
 //! | `left_dead` | "left 12 dead", "left five people injured" |
 //! | `death_toll` | "the death toll rose to 38" (who: "people") |
@@ -433,6 +434,21 @@ const LIST: &[Rule] = &[
         produce: killed_passive,
         examples: &["At least 30 lives were lost in the attack."],
         counter_examples: &["Many lives are at stake."],
+    },
+    Rule {
+        name: "lost_people",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)lost\s+(?P<count>{count})\s+(?P<who>{who}))",
+        produce: killed_passive,
+        examples: &[
+            "\"We lost nine soldiers and another 14 were wounded,\" the captain said.",
+            "The army lost at least 20 men in the ambush.",
+        ],
+        counter_examples: &[
+            "The army lost 12 vehicles in the ambush.",
+            "The team lost two games in a row.",
+            "She lost 2019 elections.",
+        ],
     },
     Rule {
         name: "abduction_of",

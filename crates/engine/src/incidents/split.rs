@@ -146,10 +146,35 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         if w == "series" && next == "of" {
             f.trend = true;
         }
-        if is_separate_word(w) {
+        // "another" tells of another event only before an event noun ("in another attack",
+        // "another deadly raid"), not before a count or a victim ("another 14 were wounded").
+        let another_event = w != "another" || is_event_noun(next) || is_event_noun(next2);
+        if is_separate_word(w) && another_event {
             f.separate = true;
         }
-        if is_background_word(w) {
+        if is_background_word(w) && another_event {
+            f.background = true;
+        }
+        // "The attack comes two weeks after 15 worshippers were abducted…", "The raid follows
+        // an ambush…": what follows is an earlier event.
+        if w == "follows"
+            || matches!(w, "comes" | "came")
+                && matches!(
+                    next,
+                    "after"
+                        | "days"
+                        | "weeks"
+                        | "months"
+                        | "a"
+                        | "just"
+                        | "only"
+                        | "two"
+                        | "three"
+                        | "less"
+                        | "barely"
+                        | "hours"
+                )
+        {
             f.background = true;
         }
         if w == "had" {

@@ -716,7 +716,15 @@ fn print_mentions() {
     };
     let ents = crate::to_entities(&text, crate::find_all(&text, &c));
     let doc = super::doc::Doc::new(&text, &ents, &c);
-    for m in super::split::mentions(&doc) {
+    let ms = super::split::mentions(&doc);
+    for d in super::cluster::cluster(&doc, &ms) {
+        eprintln!(
+            "draft mentions {:?} sents {:?}",
+            d.mentions,
+            d.mentions.iter().map(|&i| ms[i].sent).collect::<Vec<_>>()
+        );
+    }
+    for m in ms {
         let se = &doc.sents[m.sent];
         let s: String = text[se.start..se.end].chars().take(90).collect();
         eprintln!("{s}\n   {m:?}");

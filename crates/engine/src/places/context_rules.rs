@@ -299,6 +299,22 @@ pub const LIST: &[Rule] = &[
         ],
     },
     Rule {
+        name: "name_displacement_camp",
+        kind: Kind::Location,
+        pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name}) (?:(?:displacement|displaced\s+persons'?|displaced\s+people'?s?|refugee|IDP|IDPs'?)\s+camp(?-u:\b)|camp\s+for\s+(?:the\s+)?(?:displaced|internally\s+displaced|refugees)(?-u:\b))",
+        produce: town,
+        examples: &[
+            "fighters stormed the Abu Shouk displacement camp north of the city",
+            "shelling hit Zamzam camp for displaced people",
+            "residents of the Kalma IDP camp said",
+        ],
+        counter_examples: &[
+            "troops overran a Shabaab camp",
+            "the army camp was shelled",
+            "a displacement camp near the town",
+        ],
+    },
+    Rule {
         name: "name_admin_area",
         kind: Kind::Location,
         pattern: r#"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name})["”]? (?:{admin_lc})(?-u:\b)"#,

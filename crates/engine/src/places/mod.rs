@@ -854,9 +854,13 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             && word_at(text, ws, h.w0 - 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
             && word_at(text, ws, h.w0 - 2)
                 .is_some_and(|w| REGION_HINTS.contains(&fold(w).as_str()));
+        // "the town of Adan Yabaal", "the village of Kolo".
+        let town_of_before = h.w0 >= 2
+            && word_at(text, ws, h.w0 - 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
+            && word_at(text, ws, h.w0 - 2).is_some_and(|w| TOWN_HINTS.contains(&fold(w).as_str()));
         let hint = if of_before || adjacent_next && REGION_HINTS.contains(&next_f.as_str()) {
             Hint::Region
-        } else if adjacent_next && TOWN_HINTS.contains(&next_f.as_str()) {
+        } else if town_of_before || adjacent_next && TOWN_HINTS.contains(&next_f.as_str()) {
             Hint::Town
         } else {
             Hint::None
@@ -932,11 +936,18 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             end = ws[h.w1 + 1].end;
         }
         let mut place = to_place(g, &r);
-        if r.kind == PlaceKind::Town {
+        // A district the text calls a town ("the town of Adan Yabaal"): its seat, which shares
+        // its name.
+        let district_town = r.kind == PlaceKind::District && hint == Hint::Town;
+        if district_town {
+            place.precision = PlacePrecision::Town;
+        }
+        if r.kind == PlaceKind::Town || district_town {
             place.context = relative_after(text, end);
         }
         let rule = match r.kind {
             PlaceKind::Country => "gazetteer_country",
+            PlaceKind::District if district_town => "gazetteer_town",
             PlaceKind::Region | PlaceKind::District => "gazetteer_region",
             PlaceKind::Town => "gazetteer_town",
         };
