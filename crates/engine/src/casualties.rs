@@ -15,6 +15,7 @@
 //! | `injured_active` | "injuring several others", "wounding 12" |
 //! | `abducted_active` | "kidnapped 20 students", "abducting nine villagers" |
 //! | `deaths_of` | "the deaths of four soldiers", "claimed the lives of 12 people" |
+//! | `bodies_count` | "recovered 42 bodies" (who: "people") |
 //! | `lost_people` | "we lost nine soldiers", "the army lost 20 men" |
 //! | `abduction_of` | "the kidnapping of three engineers" |
 //! | `left_dead` | "left 12 dead", "left five people injured" |
@@ -122,8 +123,8 @@ const MODIFIER: &str = r"(?-i:\p{Lu})[\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}]+)*|(?:al
 /// Auxiliaries and adverbs between the victims and the outcome word.
 const FILLER: &str = r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|all|more|both|reportedly|reported|allegedly|confirmed|later|subsequently|directly|eventually|critically|seriously|severely|gravely|slightly|lightly|fatally|mortally|badly|feared|believed|said|to|initially|still|remain|remained|remains|went|gone|officially|now|then|instantly|immediately|tragically|either|found|left|among|those|the)\s+){0,5}";
 
-const KILL_PASSIVE: &str = r"killed\s+in\s+action|killed|dead|slain|murdered|executed|massacred|slaughtered|beheaded|assassinated|shot\s+dead|shot\s+and\s+killed|gunned\s+down|burn(?:ed|t)\s+(?:alive|to\s+death)|hacked\s+to\s+death|neutrali[sz]ed";
-const DIED: &str = r"died|perished|lost\s+(?:their|his|her)\s+li(?:fe|ves)|met\s+(?:their|his|her)\s+(?:end|deaths?)|succumbed";
+const KILL_PASSIVE: &str = r"killed\s+in\s+action|killed|dead|slain|murdered|martyred|executed|massacred|slaughtered|beheaded|assassinated|shot\s+dead|shot\s+and\s+killed|gunned\s+down|burn(?:ed|t)\s+(?:alive|to\s+death)|hacked\s+to\s+death|neutrali[sz]ed";
+const DIED: &str = r"died|perished|embraced\s+martyrdom|lost\s+(?:their|his|her)\s+li(?:fe|ves)|met\s+(?:their|his|her)\s+(?:end|deaths?)|succumbed";
 const INJURE_PASSIVE: &str = r"wounded|injured|hurt|maimed|(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds)";
 const MISSING_PASSIVE: &str = r"missing|unaccounted\s+for|disappeared";
 const ABDUCT_PASSIVE: &str = r"abducted|kidnapp?ed|taken\s+(?:as\s+)?(?:hostages?|captives?|captive|prisoners?)|held\s+(?:hostage|captive)|captured|carried\s+away|whisked\s+away";
@@ -434,6 +435,21 @@ const LIST: &[Rule] = &[
         produce: killed_passive,
         examples: &["At least 30 lives were lost in the attack."],
         counter_examples: &["Many lives are at stake."],
+    },
+    Rule {
+        name: "bodies_count",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?P<count>{count})\s+(?:dead\s+)?(?:bodies|corpses)(?-u:\b))",
+        produce: killed_passive,
+        examples: &[
+            "\"We have so far recovered 42 bodies,\" a local leader said.",
+            "Rescuers pulled at least 15 corpses from the rubble.",
+        ],
+        counter_examples: &[
+            "The bodies of 12 soldiers were found.",
+            "The bodies were taken to the morgue.",
+            "In 2019 bodies washed ashore.",
+        ],
     },
     Rule {
         name: "lost_people",

@@ -243,6 +243,27 @@ pub fn role(doc: &Doc, i: usize) -> Role {
     }
     let j0 = doc.word_at(x.start).clamp(se.w0, se.w1);
     let j1 = doc.word_at(x.end).clamp(j0, se.w1);
+    // "the military's media wing said", "the army's spokesman told": its voice speaks.
+    // "the junta's air strike": its own act.
+    if after.starts_with("'s ") || after.starts_with("’s ") {
+        let mut first = true;
+        for k in j1..se.w1.min(j1 + 6) {
+            let w = doc.w(k);
+            if w == "s" {
+                continue;
+            }
+            if first && (super::cues::is_event_noun(w) || is_weapon_noun(w)) {
+                return Role::Agent;
+            }
+            first = false;
+            if is_speech_word(w) {
+                return Role::Speaker;
+            }
+            if is_agent_verb(w) || is_patient_cue(w) || super::cues::is_event_noun(w) {
+                break;
+            }
+        }
+    }
     // A clause break (comma, semicolon, colon, dash) between word k-1 and word k.
     let break_before = |k: usize| {
         k > 0
@@ -540,6 +561,12 @@ mod tests {
                 Role::Patient,
             ),
             ("Five died, according to the army.", "army", Role::Speaker),
+            (
+                "Twelve were killed, the military's media wing said.",
+                "military",
+                Role::Speaker,
+            ),
+            ("The army's attack killed 12 fighters.", "army", Role::Agent),
             // A count between the cue and the actor.
             (
                 "The rebels attacked 40 Kesh soldiers near Dera.",

@@ -271,6 +271,10 @@ pub fn is_speech_word(w: &str) -> bool {
         "election",
         "elections",
         "signed",
+        "condemned",
+        "condemns",
+        "denounced",
+        "deplored",
     ];
     WORDS.contains(&w)
 }
