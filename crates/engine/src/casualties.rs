@@ -245,7 +245,7 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(LIST, &fragm
 macro_rules! passive {
     ($verb:literal) => {
         concat!(
-            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:them|those)|\s+of\s+(?P<of>the|these))?(?:\s+(?P<who>{who}))?["”’]?(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|many\s+of\s+them)(?-u:\b)[^,.;]{0,80},|\s*\([^)]{0,80}\))?\s+(?P<fill>{filler})(?:"#,
+            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:them|those)|\s+of\s+(?P<of>the|these))?(?:\s+(?P<who>{who}))?["”’]?(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|many\s+of\s+them)(?-u:\b)[^,.;]{0,80},|\s*\([^)]{0,80}\))?\s+(?P<fill>{filler})["“‘']?(?:"#,
             $verb,
             r#")(?-u:\b))(?P<obj>\s+(?:{count_or_a})\s)?"#
         )
@@ -272,6 +272,7 @@ const LIST: &[Rule] = &[
         examples: &[
             "At least 36 Malian soldiers were killed on Tuesday.",
             "Two police officers were reportedly shot dead at a checkpoint.",
+            "Several attackers were also \"neutralised\", the army said.",
             "A civilian was killed by a stray bullet.",
             "Dozens of villagers have been killed since March.",
             "Seven were killed and two others wounded.",

@@ -188,6 +188,26 @@ fn is_filler(w: &str) -> bool {
     ) || w.bytes().all(|b| b.is_ascii_digit() || b == b',')
 }
 
+/// People who speak for a group: "Taliban officials said".
+fn is_spokes_word(w: &str) -> bool {
+    matches!(
+        w,
+        "official"
+            | "officials"
+            | "spokesman"
+            | "spokesmen"
+            | "spokesperson"
+            | "spokeswoman"
+            | "source"
+            | "sources"
+            | "authorities"
+            | "leader"
+            | "leaders"
+            | "commander"
+            | "commanders"
+    )
+}
+
 /// Verbs of stopping an attack in flight: "intercepted Houthi missiles".
 fn is_repel_verb(w: &str) -> bool {
     matches!(
@@ -337,6 +357,28 @@ pub fn role(doc: &Doc, i: usize) -> Role {
         if is_between_word(w) {
             continue;
         }
+        // "Taliban officials said", "army sources told": its people speak.
+        if is_spokes_word(w) && (k + 1..se.w1.min(k + 4)).any(|q| is_speech_word(doc.w(q))) {
+            return Role::Speaker;
+        }
+        // "the most senior Taliban official killed", "a JNIM commander was shot dead": its
+        // people are the victims.
+        if is_spokes_word(w)
+            && (k + 1..se.w1.min(k + 4)).any(|q| {
+                matches!(
+                    doc.w(q),
+                    "killed"
+                        | "wounded"
+                        | "injured"
+                        | "shot"
+                        | "abducted"
+                        | "kidnapped"
+                        | "captured"
+                )
+            })
+        {
+            return Role::Patient;
+        }
         if is_support_word(w) {
             aside = true;
             continue;
@@ -395,6 +437,11 @@ fn abbreviation_of(doc: &Doc, i: usize) -> Option<usize> {
 pub fn named_perpetrators<'a>(doc: &Doc<'a>, s: usize) -> Vec<&'a ActorValue> {
     doc.ents_of(s, Kind::Actor)
         .filter(|&i| !is_victim(doc, i))
+        // Nor the ones that only speak, describe or lose: "…, Taliban officials said".
+        .filter(|&i| {
+            let at = abbreviation_of(doc, i).unwrap_or(i);
+            matches!(role(doc, at), Role::Agent | Role::Unknown)
+        })
         .filter_map(|i| actor_value(doc, i))
         .filter(|a| a.side == Side::Rebel && is_named(a))
         .collect()
@@ -561,6 +608,16 @@ mod tests {
                 Role::Patient,
             ),
             ("Five died, according to the army.", "army", Role::Speaker),
+            (
+                "A bomber killed seven people, Taliban officials said.",
+                "Taliban",
+                Role::Speaker,
+            ),
+            (
+                "He was the most senior Taliban official killed since 2021.",
+                "Taliban",
+                Role::Patient,
+            ),
             (
                 "Twelve were killed, the military's media wing said.",
                 "military",

@@ -95,7 +95,20 @@ fn conflicts(doc: &Doc, d: &Draft, k: &Keys) -> bool {
         || matches!((d.date, k.date), (Some(a), Some(b)) if !date::compatible(doc, a, b))
         || (!d.perps.is_empty()
             && !k.perps.is_empty()
-            && !k.perps.iter().any(|p| d.perps.contains(p)))
+            && !k
+                .perps
+                .iter()
+                .any(|p| d.perps.iter().any(|q| same_group(p, q))))
+}
+
+/// Whether two folded group names may name one group: the same, or one a branch of the other
+/// ("islamic state" and "islamic state khorasan").
+fn same_group(a: &str, b: &str) -> bool {
+    let branch = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with(' '))
+    };
+    a == b || branch(a, b) || branch(b, a)
 }
 
 /// A different town or day: what even a pointing-back mention cannot join across.
@@ -202,4 +215,23 @@ pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
         current = if drafts[d].background { None } else { Some(d) };
     }
     drafts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_group;
+
+    #[test]
+    fn a_branch_is_its_group() {
+        let table = [
+            ("islamic state", "islamic state", true),
+            ("islamic state khorasan", "islamic state", true),
+            ("islamic state", "islamic state khorasan", true),
+            ("islamic state", "islamic statehood", false),
+            ("jnim", "islamic state", false),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(same_group(a, b), want, "{a} / {b}");
+        }
+    }
 }

@@ -65,6 +65,16 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
     if (se.w0..j).any(|k| is_revision_verb(doc.w(k))) {
         return false;
     }
+    // "IS claimed responsibility for the attack through its news agency on Thursday": the
+    // claim's day; but "… for the attack on Monday" dates the attack.
+    let claims = (se.w0..j).any(|k| {
+        matches!(doc.w(k), "claimed" | "claiming" | "claims" | "claim")
+            && k + 1 < se.w1
+            && matches!(doc.w(k + 1), "responsibility" | "credit")
+    });
+    if claims && !(j.saturating_sub(3).max(se.w0)..j).any(|k| is_event_noun(doc.w(k))) {
+        return false;
+    }
     for k in (first..j).rev().take(6) {
         let w = doc.w(k);
         if is_speech_word(w) {
@@ -226,6 +236,17 @@ mod tests {
                 "The toll rose to 20 on Monday after more bodies were found.",
                 "Monday",
                 false,
+            ),
+            // A claim's day, unless the date is the attack's.
+            (
+                "The group claimed responsibility for the attack through its news agency on Thursday.",
+                "Thursday",
+                false,
+            ),
+            (
+                "The group claimed responsibility for the attack on Monday that killed 12.",
+                "Monday",
+                true,
             ),
         ];
         for &(s, words, want) in table {
