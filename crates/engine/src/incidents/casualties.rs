@@ -367,12 +367,21 @@ fn group_rows(
     out
 }
 
-/// The attackers' strength: the first figure of attackers, a number before vague words.
+/// The attackers' strength: the first figure of attackers, a number before vague words. A
+/// figure inside a casualty phrase counts the attackers killed or hurt, not their strength
+/// ("several attackers were neutralised").
 pub fn attackers(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Option<Attackers> {
     let mut found: Vec<(usize, &FigureValue)> = Vec::new();
     for m in ms {
         for i in doc.ents_of(m.sent, Kind::Figure) {
-            if let Value::Figure(f) = &doc.ents[i].e.value {
+            let x = &doc.ents[i];
+            let in_casualty = doc
+                .ents_of(m.sent, Kind::Casualty)
+                .any(|c| doc.ents[c].start <= x.start && x.end <= doc.ents[c].end);
+            if in_casualty {
+                continue;
+            }
+            if let Value::Figure(f) = &x.e.value {
                 if f.what.to_lowercase().contains("attacker") && !found.iter().any(|(j, _)| *j == i)
                 {
                     found.push((i, f));
