@@ -15,6 +15,7 @@
 //! | `injured_active` | "injuring several others", "wounding 12" |
 //! | `abducted_active` | "kidnapped 20 students", "abducting nine villagers" |
 //! | `deaths_of` | "the deaths of four soldiers", "claimed the lives of 12 people" |
+//! | `wounded_adjective` | "55 wounded people", "14 dead villagers" |
 //! | `bodies_count` | "recovered 42 bodies" (who: "people") |
 //! | `lost_people` | "we lost nine soldiers", "the army lost 20 men" |
 //! | `abduction_of` | "the kidnapping of three engineers" |
@@ -436,6 +437,21 @@ const LIST: &[Rule] = &[
         produce: killed_passive,
         examples: &["At least 30 lives were lost in the attack."],
         counter_examples: &["Many lives are at stake."],
+    },
+    Rule {
+        name: "wounded_adjective",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?P<count>{count})\s+(?:(?P<injure>wounded|injured)|(?P<kill>dead))\s+(?P<who>{who}))",
+        produce: by_group,
+        examples: &[
+            "A doctor said 55 wounded people were being treated.",
+            "Hospitals received 12 injured soldiers overnight.",
+            "Rescuers counted 14 dead villagers.",
+        ],
+        counter_examples: &[
+            "The wounded were taken to hospital.",
+            "In 2019 wounded soldiers were flown out.",
+        ],
     },
     Rule {
         name: "bodies_count",

@@ -263,6 +263,10 @@ pub fn role(doc: &Doc, i: usize) -> Role {
     }
     let j0 = doc.word_at(x.start).clamp(se.w0, se.w1);
     let j1 = doc.word_at(x.end).clamp(j0, se.w1);
+    // "…, which has been fighting the Fano militia since August": background.
+    if super::split::in_trend_relative(doc, x.sent, j0) {
+        return Role::Descriptor;
+    }
     // "the military's media wing said", "the army's spokesman told": its voice speaks.
     // "the junta's air strike": its own act.
     if after.starts_with("'s ") || after.starts_with("’s ") {
@@ -330,6 +334,15 @@ pub fn role(doc: &Doc, i: usize) -> Role {
         if w == "to" && w2 == "according" {
             return Role::Speaker;
         }
+        // "He blamed the Ethiopian military", "residents accused the army of…".
+        if tight
+            && matches!(
+                w,
+                "blamed" | "blames" | "blaming" | "accused" | "accuses" | "accusing"
+            )
+        {
+            return Role::Agent;
+        }
         if matches!(w, "for" | "of")
             && (w2.starts_with("spokes") || matches!(w2, "statement" | "official" | "officials"))
         {
@@ -347,7 +360,11 @@ pub fn role(doc: &Doc, i: usize) -> Role {
     // The first verb after it in its clause, past members, adverbs and a helper ("backed by
     // African Union troops").
     let mut aside = false;
-    for k in j1..se.w1.min(j1 + 9) {
+    // "Malian soldiers and foreign fighters believed to be Russian killed …": the verb after a
+    // partner joined by "and" is theirs too.
+    let coordinated = j1 < se.w1 && doc.w(j1) == "and" && !break_before(j1);
+    let reach = if coordinated { 15 } else { 9 };
+    for k in j1..se.w1.min(j1 + reach) {
         // A clause break ends the scan (unless the actor holds no word of its own).
         if k > j0 && break_before(k) {
             break;
@@ -390,6 +407,38 @@ pub fn role(doc: &Doc, i: usize) -> Role {
         if aside && !is_agent_verb(w) && !is_speech_word(w) {
             continue;
         }
+        // Past the partner's words ("foreign fighters believed to be Russian") to the verb;
+        // another verb or a preposition ends it ("soldiers and police arrived after …").
+        if coordinated && !is_agent_verb(w) && !is_speech_word(w) {
+            let hedge = matches!(
+                w,
+                "believed" | "thought" | "suspected" | "alleged" | "to" | "be"
+            );
+            let stop = w.ends_with("ed")
+                || matches!(
+                    w,
+                    "after"
+                        | "before"
+                        | "when"
+                        | "while"
+                        | "as"
+                        | "came"
+                        | "went"
+                        | "were"
+                        | "was"
+                        | "are"
+                        | "is"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "from"
+                        | "with"
+                );
+            if hedge || !stop {
+                continue;
+            }
+            break;
+        }
         if matches!(w, "claimed" | "claims" | "claiming") {
             return if matches!(next, "responsibility" | "the" | "credit") {
                 Role::Agent
@@ -401,11 +450,16 @@ pub fn role(doc: &Doc, i: usize) -> Role {
             return Role::Speaker;
         }
         if is_agent_verb(w) {
-            // "soldiers killed in the attack": a reduced passive, not the doer.
-            if matches!(
-                next,
-                "in" | "on" | "at" | "during" | "by" | "when" | "while" | "near"
-            ) {
+            // "soldiers killed in the attack": a reduced passive, not the doer ("killed at
+            // least 25" is active).
+            let next2 = if k + 2 < se.w1 { doc.w(k + 2) } else { "" };
+            let at_least = next == "at" && matches!(next2, "least" | "most");
+            if !at_least
+                && matches!(
+                    next,
+                    "in" | "on" | "at" | "during" | "by" | "when" | "while" | "near"
+                )
+            {
                 return Role::Unknown;
             }
             return Role::Agent;
@@ -617,6 +671,37 @@ mod tests {
                 "He was the most senior Taliban official killed since 2021.",
                 "Taliban",
                 Role::Patient,
+            ),
+            (
+                "Malian soldiers and foreign fighters believed to be Russian killed 25 civilians.",
+                "Malian soldiers",
+                Role::Agent,
+            ),
+            (
+                "Malian soldiers and foreign troops believed to be Russian killed at least 25 \
+                 civilians.",
+                "Malian soldiers",
+                Role::Agent,
+            ),
+            (
+                "Malian soldiers and police arrived after the attack.",
+                "Malian soldiers",
+                Role::Unknown,
+            ),
+            (
+                "A resident blamed the Ethiopian military for the strike.",
+                "Ethiopian military",
+                Role::Agent,
+            ),
+            (
+                "He blamed the army, which has been fighting the Kesh militia since August.",
+                "Kesh militia",
+                Role::Descriptor,
+            ),
+            (
+                "He blamed the army, which has been fighting the Kesh militia since August.",
+                "army",
+                Role::Agent,
             ),
             (
                 "Twelve were killed, the military's media wing said.",

@@ -89,12 +89,49 @@ struct Flags {
     superseded: bool,
 }
 
+/// Whether word `k` of sentence `s` lies in a relative clause of background ("…, which has
+/// been fighting the Fano militia since August", "…, where gangs have battled for years"):
+/// one that opens with "which", "who" or "where" after a clause break and reads as a trend.
+/// Its trend does not make the sentence one, and its actors take no part in the event.
+pub fn in_trend_relative(doc: &Doc, s: usize, k: usize) -> bool {
+    let se = &doc.sents[s];
+    if k < se.w0 || k >= se.w1 {
+        return false;
+    }
+    let breaks_before = |q: usize| {
+        q > se.w0
+            && doc
+                .between(doc.words[q - 1].end, doc.words[q].start)
+                .contains([',', ';', ':', '\u{2014}', '\u{2013}', '(', ')'])
+    };
+    let mut a = k;
+    while a > se.w0 && !breaks_before(a) {
+        a -= 1;
+    }
+    if !breaks_before(a) || !matches!(doc.w(a), "which" | "who" | "where") {
+        return false;
+    }
+    let mut b = k + 1;
+    while b < se.w1 && !breaks_before(b) {
+        b += 1;
+    }
+    (a..b).any(|q| {
+        let w = doc.w(q);
+        let prev = if q > a { doc.w(q - 1) } else { "" };
+        is_trend_word(w)
+            || w == "since"
+            || matches!(prev, "been" | "have" | "has")
+                && matches!(w, "fighting" | "battling" | "waging" | "struggling")
+    })
+}
+
 fn flags(doc: &Doc, s: usize) -> Flags {
     let se = &doc.sents[s];
     let ws: Vec<&str> = (se.w0..se.w1).map(|i| doc.w(i)).collect();
     let mut f = Flags::default();
     let mut had = false;
     for (i, &w) in ws.iter().enumerate() {
+        let trend_before = f.trend;
         let next = ws.get(i + 1).copied().unwrap_or("");
         let prev = if i > 0 { ws[i - 1] } else { "" };
         f.attack = f.attack || is_attack_word(w);
@@ -106,11 +143,11 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         } else if is_trend_word(w) {
             f.trend = true;
         }
-        // "since 2015", "since April 2023", "over the years", "in recent months", "have been
-        // fighting"
+        // "since 2015", "since April 2023", "since January", "over the years", "in recent
+        // months", "have been fighting"
         let next2 = ws.get(i + 2).copied().unwrap_or("");
         let is_year = |x: &str| x.len() == 4 && x.bytes().all(|b| b.is_ascii_digit());
-        if w == "since" && (is_year(next) || is_month_name(next) && is_year(next2)) {
+        if w == "since" && (is_year(next) || is_month_name(next)) {
             f.trend = true;
         }
         // "The war has killed tens of thousands", "the insurgency has killed more than 4,000":
@@ -203,6 +240,9 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         // "killed in attacks in five provinces": unattributable when no town is named.
         if matches!(w, "in" | "during") && matches!(next, "attacks" | "incidents") {
             f.aggregate_unplaced = true;
+        }
+        if f.trend && !trend_before && in_trend_relative(doc, s, se.w0 + i) {
+            f.trend = false;
         }
         if f.trend && f.trend_at.is_none() {
             f.trend_at = Some(se.w0 + i);
