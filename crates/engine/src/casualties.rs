@@ -512,11 +512,13 @@ const LIST: &[Rule] = &[
     Rule {
         name: "death_toll",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:death|casualty|fatality)\s+)?toll\s+(?:[\w’']+\s+){0,6}?(?:to|at|of|reached|hit|is|was)\s+(?P<count>{count}))(?-u:\b)(?:\s+(?P<who>{who}))?",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:death|casualty|fatality)\s+)?toll\s+(?:[\w’']+\s+){0,20}?(?:to|at|of|reached|hit|is|was)\s+(?P<count>{count}))(?-u:\b)(?:\s+(?P<who>{who}))?",
         produce: death_toll,
         examples: &[
             "The death toll rose to 38 on Sunday.",
             "The toll from the attack now stands at at least 50.",
+            "The death toll from a series of suicide bombings in the town of Kolo in the \
+             country's northeastern Nord State has risen to 32, the agency said.",
         ],
         counter_examples: &[
             "The death toll is not known.",
