@@ -946,8 +946,9 @@ mod tests {
             Err(_) => {
                 let mut t = String::new();
                 for set in ["seeds", "dev"] {
-                    let dir =
-                        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/").to_string() + set;
+                    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/")
+                        .to_string()
+                        + set;
                     let Ok(entries) = std::fs::read_dir(dir) else {
                         continue;
                     };
