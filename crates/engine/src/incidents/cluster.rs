@@ -149,9 +149,13 @@ pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
     let mut current: Option<usize> = None;
     let mut last: Option<usize> = None;
     let mut ambient: Option<usize> = None;
+    // The records of the last "N attacks" summary not yet given a town by a detail sentence
+    // ("In the first attack, … near X. Hours later, they attacked Y").
+    let mut pending: Vec<usize> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
         if m.reset {
             current = None;
+            pending.clear();
             if m.ambient_date.is_some() {
                 ambient = m.ambient_date;
             }
@@ -167,6 +171,12 @@ pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
             None
         } else if same_town.is_some() {
             same_town
+        } else if let Some(d) = pending
+            .iter()
+            .copied()
+            .find(|&d| k.town.is_some() && m.substantive && drafts[d].town.is_none() && fits(d))
+        {
+            Some(d)
         } else if m.split || (m.background && m.has_casualty && (!keyless || m.located)) {
             None
         } else if m.anaphoric
@@ -202,6 +212,9 @@ pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
                     background: m.background,
                     ..Draft::default()
                 });
+                if m.forced_new {
+                    pending.push(drafts.len() - 1);
+                }
                 drafts.len() - 1
             }
         };

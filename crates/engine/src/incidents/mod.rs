@@ -63,8 +63,15 @@ pub fn build(text: &str, entities: &[Entity], ctx: &Context) -> Vec<Incident> {
             attackers.is_some(),
             &mut evidence,
         );
+        // A record of an "N attacks" summary that a detail sentence gave its own figures
+        // ("In the first attack, … killed five") does not keep the summary's note that its
+        // victims are given only jointly.
+        let own_figures = ms.iter().any(|m| m.has_casualty && m.casualties);
         for m in &ms {
             if let Some(n) = &m.note {
+                if m.forced_new && own_figures {
+                    continue;
+                }
                 notes.push(n.clone());
             }
         }
