@@ -37,7 +37,12 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
         .and_then(|s| s.rfind([',', ';', '(']).map(|k| se.start + k))
         .unwrap_or(se.start);
     let first = doc.word_at(clause_start).max(se.w0);
-    if (first..j).any(|k| doc.w(k) == "since") {
+    // But "the deadliest since March, when 20 soldiers died": the "when" clause's event day.
+    let when_after = doc
+        .text
+        .get(x.end..se.end)
+        .is_some_and(|t| t.trim_start_matches([',', ' ']).starts_with("when "));
+    if (first..j).any(|k| doc.w(k) == "since") && !when_after {
         return false;
     }
     // A date in brackets is a dateline or an aside: "(Agency - 13th Oct, 2021)".
@@ -209,6 +214,11 @@ mod tests {
                 "It was the worst attack since the coup in July.",
                 "July",
                 false,
+            ),
+            (
+                "It is the deadliest attack since March, when 20 soldiers died near Intikan.",
+                "March",
+                true,
             ),
             (
                 "Officials said the attack happened on Friday.",
