@@ -29,7 +29,8 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Words that start capitalised phrases that are not places.
+/// Words that start capitalised phrases that are not places (besides weekdays and months, see
+/// [`plausible_name`]).
 const NOT_PLACE_WORDS: &[&str] = &[
     "the",
     "a",
@@ -44,25 +45,6 @@ const NOT_PLACE_WORDS: &[&str] = &[
     "its",
     "our",
     "my",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "islamic",
     "state",
     "army",
@@ -196,7 +178,13 @@ pub fn plausible_name(name: &str) -> bool {
     }
     let first = name.split([' ', '-']).next().unwrap_or("");
     let f = key_of(first);
-    if NOT_PLACE_WORDS.contains(&f.as_str()) || NOT_PLACE_WORDS.contains(&key_of(name).as_str()) {
+    // Weekdays and months: the date dimension's own lists.
+    let not_place = |w: &str| {
+        NOT_PLACE_WORDS.contains(&w)
+            || crate::dates::WEEKDAY_NAMES.contains(&w)
+            || crate::dates::MONTH_NAMES.contains(&w)
+    };
+    if not_place(&f) || not_place(&key_of(name)) {
         return false;
     }
     name.split(' ').all(|w| {
