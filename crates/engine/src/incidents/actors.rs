@@ -243,8 +243,16 @@ fn is_between_word(w: &str) -> bool {
     )
 }
 
-/// The role of actor entity `i` in its sentence.
+/// The role of actor entity `i` in its sentence (worked out once per entity, see
+/// [`Doc::memo`]: telling incidents apart and filling them both ask).
 pub fn role(doc: &Doc, i: usize) -> Role {
+    match doc.memo.actor_roles.get(i) {
+        Some(cell) => *cell.get_or_init(|| role_of(doc, i)),
+        None => role_of(doc, i),
+    }
+}
+
+fn role_of(doc: &Doc, i: usize) -> Role {
     let x = &doc.ents[i];
     let se = &doc.sents[x.sent];
     let after = doc.lower.get(x.end..).unwrap_or("");

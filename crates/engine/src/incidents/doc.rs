@@ -60,6 +60,8 @@ pub struct Doc<'a> {
 pub struct Memo {
     /// Per entity: its location role, once asked.
     pub roles: Vec<std::cell::OnceCell<super::location::Role>>,
+    /// Per entity: its actor role, once asked.
+    pub actor_roles: Vec<std::cell::OnceCell<super::actors::Role>>,
     /// The article's main country, once asked.
     pub main_country: std::cell::OnceCell<Option<String>>,
 }
@@ -122,6 +124,7 @@ impl<'a> Doc<'a> {
         }
         let memo = Memo {
             roles: vec![std::cell::OnceCell::new(); ents.len()],
+            actor_roles: vec![std::cell::OnceCell::new(); ents.len()],
             main_country: std::cell::OnceCell::new(),
         };
         Doc {
