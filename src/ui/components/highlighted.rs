@@ -611,15 +611,12 @@ fn LabelMenu(props: &LabelMenuProps) -> Html {
             let _ = el.style().set_property("transform", &transform);
         });
     }
-    // The selection the buttons label (read when pressed, so they need no redraw).
-    let current = use_mut_ref(|| None::<Menu>);
-    *current.borrow_mut() = *menu;
+    let selected = *menu;
     let label_with = |kind: Kind| {
         let dispatch = props.dispatch.clone();
-        let current = current.clone();
         move |e: MouseEvent| {
             e.prevent_default();
-            let Some(m) = *current.borrow() else {
+            let Some(m) = selected else {
                 return;
             };
             dispatch.emit(Action::Edit(Edit::AddSpan {
