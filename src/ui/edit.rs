@@ -1062,10 +1062,9 @@ pub fn reextract(old: &Document, meta: Meta, deleted: &[Deleted]) -> Reextracted
         }
     }
     carry_incidents(&old.incidents, &mut doc.incidents, &renamed);
-    let ids: std::collections::HashSet<String> =
-        doc.entities.iter().map(|e| e.id.clone()).collect();
+    let ids: std::collections::HashSet<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
     for inc in &mut doc.incidents {
-        inc.evidence.retain(|e| ids.contains(e));
+        inc.evidence.retain(|e| ids.contains(e.as_str()));
     }
     Reextracted {
         doc,
