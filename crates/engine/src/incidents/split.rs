@@ -295,9 +295,10 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
         let numeric = casualty_ents
             .iter()
             .any(|&i| !is_vague(&doc.ents[i].e.text));
-        // A trend after the town of a sentence about the attack just told is a clause of
-        // background ("The attack happened near X, where gangs have been fighting for years"),
-        // not the sentence's point ("The killings escalated in X").
+        // A trend after the town of a sentence about the attack just told is background ("The
+        // attack happened near X amid a surge in violence"), not the sentence's point ("The
+        // killings escalated in X"). (A relative clause of background, ", where gangs have been
+        // fighting", sets no trend at all: see `in_trend_relative`.)
         let about_the_attack = f.anaphoric
             && towns
                 .iter()

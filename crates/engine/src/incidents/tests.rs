@@ -215,9 +215,10 @@ fn a_toll_over_a_year_is_not_an_incident() {
     }
 }
 
-/// A sentence about the attack just told places it in a town even when a clause after the town
-/// is background ("where gangs have been fighting"); a sentence whose point is the trend
-/// ("the killings escalated in Dara") does not.
+/// A sentence about the attack just told places it in a town even when what follows the town is
+/// background ("where gangs have been fighting", a relative clause; "amid a surge in
+/// violence", a trend after the town); a sentence whose point is the trend ("the killings
+/// escalated in Dara") does not.
 #[test]
 fn background_clause_after_the_town_still_places_the_attack() {
     let cases = [
@@ -225,6 +226,11 @@ fn background_clause_after_the_town_still_places_the_attack() {
             "Gunmen ambushed a police convoy in Nord Region on Tuesday, killing seven officers. \
              The attack happened near the town of Sefa, where gangs have been fighting for \
              control of the roads.",
+            "Sefa",
+        ),
+        (
+            "Gunmen ambushed a police convoy in Nord Region on Tuesday, killing seven officers. \
+             The attack happened near the town of Sefa amid a surge in gang violence.",
             "Sefa",
         ),
         (
