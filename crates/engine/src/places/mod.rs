@@ -849,18 +849,17 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         let gap_next = ws.get(h.w1 + 1).map_or("", |w| &text[h.end..w.start]);
         let next_f = fold(next);
         let adjacent_next = gap_next == " ";
-        // "the state of Zacatecas", "the province of Ghazni": an admin word and "of" before.
-        let of_before = h.w0 >= 2
-            && word_at(text, ws, h.w0 - 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
-            && word_at(text, ws, h.w0 - 2)
-                .is_some_and(|w| REGION_HINTS.contains(&fold(w).as_str()));
-        // "the town of Adan Yabaal", "the village of Kolo".
-        let town_of_before = h.w0 >= 2
-            && word_at(text, ws, h.w0 - 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
-            && word_at(text, ws, h.w0 - 2).is_some_and(|w| TOWN_HINTS.contains(&fold(w).as_str()));
-        let hint = if of_before || adjacent_next && REGION_HINTS.contains(&next_f.as_str()) {
+        // "the state of Zacatecas", "the town of Adan Yabaal": one of `hints` and "of" before;
+        // one of them right after ("Ghazni province", "Kolo village").
+        let hinted = |hints: &[&str]| {
+            let of_before = h.w0 >= 2
+                && word_at(text, ws, h.w0 - 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
+                && word_at(text, ws, h.w0 - 2).is_some_and(|w| hints.contains(&fold(w).as_str()));
+            of_before || adjacent_next && hints.contains(&next_f.as_str())
+        };
+        let hint = if hinted(REGION_HINTS) {
             Hint::Region
-        } else if town_of_before || adjacent_next && TOWN_HINTS.contains(&next_f.as_str()) {
+        } else if hinted(TOWN_HINTS) {
             Hint::Town
         } else {
             Hint::None
