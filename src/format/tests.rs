@@ -168,6 +168,35 @@ fn exports_follow_the_json_schema() {
     assert!(err.message().starts_with("schema:"), "{err}");
 }
 
+/// With no publication date, "on Monday" is an unresolved date: it passes the schema, round-trips,
+/// and an unresolved value with a date in it does not pass.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn unresolved_dates_follow_the_json_schema() {
+    let mut m = meta("Gunmen killed 12 villagers in Tillabéri on Monday.");
+    m.published = None;
+    let doc = annotate(m);
+    let monday = doc
+        .entities
+        .iter()
+        .find(|e| e.text == "Monday")
+        .expect("Monday is marked");
+    assert!(matches!(&monday.value, crate::extract::Value::Date(d)
+        if d.precision == crate::extract::DatePrecision::Unresolved && d.start.is_empty()));
+    assert!(doc.incidents.iter().all(|i| i.date.is_none()));
+    let json = to_json(&doc);
+    schema::check(&json).unwrap();
+    assert_eq!(parse(&json).unwrap().entities, doc.entities);
+    let mut bad: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let value = bad["entities"]
+        .as_array_mut()
+        .and_then(|es| es.iter_mut().find(|e| e["text"] == "Monday"))
+        .map(|e| &mut e["value"])
+        .unwrap();
+    value["start"] = "2025-02-10".into();
+    assert!(schema::check(&bad.to_string()).is_err());
+}
+
 /// A document built by hand, so the exporters are checked against output read line by line.
 fn hand_document() -> Document {
     use crate::extract::*;

@@ -620,6 +620,15 @@ mod tests {
             describe(&e),
             "Date: “Monday” = 2025-02-10 (rule weekday; automatic)"
         );
+        let mut unresolved = e.clone();
+        unresolved.value = Value::Date(DateValue {
+            precision: crate::extract::DatePrecision::Unresolved,
+            ..DateValue::default()
+        });
+        assert_eq!(
+            describe(&unresolved),
+            "Date: “Monday” = no date until the publication date is set (rule weekday; automatic)"
+        );
         for (s, want) in [
             (Status::Auto, "automatic"),
             (Status::Confirmed, "confirmed"),

@@ -175,6 +175,10 @@ pub enum DatePrecision {
     Month,
     /// A year.
     Year,
+    /// A day the text gives relative to the publication date ("on Wednesday", "last month")
+    /// when no publication date is known: the mention is marked, `start` and `end` are empty,
+    /// and it resolves once a publication date is set.
+    Unresolved,
 }
 
 impl DatePrecision {
@@ -184,11 +188,13 @@ impl DatePrecision {
             DatePrecision::Day => "day",
             DatePrecision::Month => "month",
             DatePrecision::Year => "year",
+            DatePrecision::Unresolved => "unresolved",
         }
     }
 }
 
-/// A normalised date: ISO `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `--MM-DD` when the year is unknown.
+/// A normalised date: ISO `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `--MM-DD` when the year is unknown;
+/// both empty when the date is [`DatePrecision::Unresolved`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateValue {
     /// First day (ISO).
@@ -395,6 +401,9 @@ impl Value {
             }
         }
         match self {
+            Value::Date(d) if d.precision == DatePrecision::Unresolved => {
+                "no date until the publication date is set".to_string()
+            }
             Value::Date(d) if d.start == d.end => d.start.clone(),
             Value::Date(d) => format!("{} – {}", d.start, d.end),
             Value::Location(p) => {

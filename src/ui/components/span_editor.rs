@@ -140,7 +140,10 @@ fn value_fields(e: &Entity, d: &Callback<Action>) -> Html {
                 { input("End", x.end.clone(), v, id, d, |v, s| if let Value::Date(x) = v { x.end = s.trim().into() }) }
                 <label class="field">{ "Precision" }
                     <select onchange={prec} aria-label="Precision">
-                        { for ["day", "month", "year"].iter().map(|p| html! {
+                        // "unresolved" is offered only to show it (see `DatePrecision`).
+                        { for ["day", "month", "year", "unresolved"].iter()
+                            .filter(|p| **p != "unresolved" || x.precision == DatePrecision::Unresolved)
+                            .map(|p| html! {
                             <option value={*p} selected={x.precision.as_str() == *p}>{ *p }</option>
                         }) }
                     </select>

@@ -204,12 +204,13 @@ fn decade(c: &Captures, _: &Context) -> Option<Value> {
 /// "early / mid / late January": days 1–10, 11–20, 21–end.
 fn part_of_month(c: &Captures, ctx: &Context) -> Option<Value> {
     let m = month_number(group(c, "m"))?;
-    let y = match c.name("y") {
-        Some(y) => year_number(y.as_str())?,
-        None => match month_before(m, ctx.published?, false)? {
+    let y = match (c.name("y"), ctx.published) {
+        (Some(y), _) => year_number(y.as_str())?,
+        (None, Some(p)) => match month_before(m, p, false)? {
             Value::Date(d) => year_number(&d.start)?,
             _ => return None,
         },
+        (None, None) => return super::against_published(ctx, None, |_| None),
     };
     let last = (28..=31)
         .rev()
@@ -227,5 +228,5 @@ fn part_of_month(c: &Captures, ctx: &Context) -> Option<Value> {
 
 fn month_after_preposition(c: &Captures, ctx: &Context) -> Option<Value> {
     let m = month_number(group(c, "m"))?;
-    month_before(m, ctx.published?, false)
+    super::against_published(ctx, None, |p| month_before(m, p, false))
 }

@@ -24,9 +24,12 @@
 //!   (news reports the same day's events by weekday; the corpus coders read it so).
 //!   **"last Monday"**: strictly before publication. **"next Monday"**, "every Monday": no date.
 //! - **No publication date**: relative mentions (weekdays, "yesterday", "last month", "the
-//!   weekend", "last July", a bare "in July") give no value, and since an exported date must be
-//!   valid ISO they give **no entity** either. An anchored mention ("two days later") still works
-//!   when the date it leans on is known (`--03-15` + 2 days = `--03-17`).
+//!   weekend", "last July", a bare "in July") are still marked, with an
+//!   [`DatePrecision::Unresolved`] value (`start` and `end` empty): the reader sees them, and
+//!   they resolve when a publication date is set. They date no incident (the conventions: "a
+//!   bare weekday gives no date"). An anchored mention ("two days later") leans on the nearest
+//!   day before it: a known one gives a date (`--03-15` + 2 days = `--03-17`), an unresolved one
+//!   leaves it unresolved too.
 //! - **Week words**: "last week" = the previous Monday–Sunday; "this week" = Monday of the
 //!   publication week to publication; "earlier this week" = Monday to the day before publication;
 //!   "the weekend" / "last weekend" = the Saturday–Sunday whose Saturday is the last one strictly
@@ -179,9 +182,34 @@ fn is_pending(d: &DateValue) -> bool {
     d.start.starts_with(SHIFT) || d.start == TIME_ONLY
 }
 
-/// A date another mention can lean on: a resolved day or stretch of days.
+/// A date another mention can lean on: a day or stretch of days, resolved or not (an
+/// unresolved anchor leaves what leans on it unresolved).
 fn is_anchor(d: &DateValue) -> bool {
-    !is_pending(d) && d.precision == DatePrecision::Day
+    !is_pending(d) && matches!(d.precision, DatePrecision::Day | DatePrecision::Unresolved)
+}
+
+/// The value of a mention that needs the publication date when there is none: marked, not
+/// resolved (see the module policies). `time`: its part of the day, kept as written.
+fn unresolved(time: Option<String>) -> DateValue {
+    DateValue {
+        start: String::new(),
+        end: String::new(),
+        precision: DatePrecision::Unresolved,
+        time,
+    }
+}
+
+/// Resolves a relative mention against the publication date, or marks it [`unresolved`]
+/// without one.
+pub(crate) fn against_published(
+    ctx: &Context,
+    time: Option<String>,
+    resolve: impl FnOnce(NaiveDate) -> Option<Value>,
+) -> Option<Value> {
+    match ctx.published {
+        Some(p) => resolve(p),
+        None => Some(Value::Date(unresolved(time))),
+    }
 }
 
 fn resolve_pending(text: &str, mut found: Vec<Found>) -> Vec<Found> {
@@ -214,7 +242,10 @@ fn resolve_pending(text: &str, mut found: Vec<Found>) -> Vec<Found> {
             let days: i64 = days.parse().unwrap_or(0);
             previous
                 .and_then(|j| date_of(&found[j]))
-                .and_then(|a| shift(a, days, d.time.clone()))
+                .and_then(|a| match a.precision {
+                    DatePrecision::Unresolved => Some(unresolved(d.time.clone())),
+                    _ => shift(a, days, d.time.clone()),
+                })
         } else {
             let (s, e) = sentence_of(found[i].start);
             let same_sentence = |j: &usize| {

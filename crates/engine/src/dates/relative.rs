@@ -1,10 +1,13 @@
 //! Relative dates: resolved against the publication date ([`Context::published`]); without
-//! one they give nothing (see the module policies).
+//! one they are marked unresolved (see the module policies).
 
 use chrono::{Datelike, Duration, NaiveDate};
 use regex::Captures;
 
-use super::{day, days, group, month, month_before, month_number, weekday_before, weekday_number};
+use super::{
+    against_published, day, days, group, month, month_before, month_number, weekday_before,
+    weekday_number,
+};
 use crate::context::Context;
 use crate::model::{Kind, Value};
 use crate::rule::Rule;
@@ -111,10 +114,6 @@ pub(super) const RULES: &[Rule] = &[
     },
 ];
 
-fn published(ctx: &Context) -> Option<NaiveDate> {
-    ctx.published
-}
-
 /// "early Thursday morning" → "early morning"; "Monday night" → "night".
 fn part_of_day(c: &Captures) -> Option<String> {
     let words: Vec<String> = [group(c, "early"), group(c, "part")]
@@ -131,10 +130,10 @@ fn weekday(c: &Captures, ctx: &Context) -> Option<Value> {
     }
     let wd = weekday_number(group(c, "wd"))?;
     let strictly = c.name("last").is_some();
-    Some(day(
-        weekday_before(wd, published(ctx)?, strictly),
-        part_of_day(c),
-    ))
+    let time = part_of_day(c);
+    against_published(ctx, time.clone(), |p| {
+        Some(day(weekday_before(wd, p, strictly), time))
+    })
 }
 
 fn yesterday_today(c: &Captures, ctx: &Context) -> Option<Value> {
@@ -142,22 +141,23 @@ fn yesterday_today(c: &Captures, ctx: &Context) -> Option<Value> {
     if w == "Today" && c.name("pre").is_some() {
         return None; // a title: "USA Today"
     }
-    let p = published(ctx)?;
     let lower = w.to_ascii_lowercase();
-    let (date, time) = if lower == "yesterday" {
-        (p - Duration::days(1), None)
+    let (back, time) = if lower == "yesterday" {
+        (1, None)
     } else if lower.starts_with("last") {
-        (p - Duration::days(1), Some("night".to_string()))
+        (1, Some("night".to_string()))
     } else if lower == "tonight" {
-        (p, Some("night".to_string()))
+        (0, Some("night".to_string()))
     } else if let Some(part) = lower.strip_prefix("this") {
-        (p, Some(part.trim().to_string()))
+        (0, Some(part.trim().to_string()))
     } else {
-        (p, None)
+        (0, None)
     };
     let part = group(c, "part").to_ascii_lowercase();
     let time = if part.is_empty() { time } else { Some(part) };
-    Some(day(date, time))
+    against_published(ctx, time.clone(), |p| {
+        Some(day(p - Duration::days(back), time))
+    })
 }
 
 fn monday_of(d: NaiveDate) -> NaiveDate {
@@ -165,60 +165,67 @@ fn monday_of(d: NaiveDate) -> NaiveDate {
 }
 
 fn last_unit(c: &Captures, ctx: &Context) -> Option<Value> {
-    let p = published(ctx)?;
-    match group(c, "unit").to_ascii_lowercase().as_str() {
-        "week" => {
-            let monday = monday_of(p);
-            days(monday - Duration::days(7), monday - Duration::days(1))
+    against_published(ctx, None, |p| {
+        match group(c, "unit").to_ascii_lowercase().as_str() {
+            "week" => {
+                let monday = monday_of(p);
+                days(monday - Duration::days(7), monday - Duration::days(1))
+            }
+            "month" => {
+                let (y, m) = if p.month() == 1 {
+                    (p.year() - 1, 12)
+                } else {
+                    (p.year(), p.month() - 1)
+                };
+                month(y, m)
+            }
+            _ => super::years(p.year() - 1, p.year() - 1),
         }
-        "month" => {
-            let (y, m) = if p.month() == 1 {
-                (p.year() - 1, 12)
-            } else {
-                (p.year(), p.month() - 1)
-            };
-            month(y, m)
-        }
-        _ => super::years(p.year() - 1, p.year() - 1),
-    }
+    })
 }
 
 fn this_unit(c: &Captures, ctx: &Context) -> Option<Value> {
-    let p = published(ctx)?;
-    let when = group(c, "when").to_ascii_lowercase();
-    match group(c, "unit").to_ascii_lowercase().as_str() {
-        "week" => {
-            let monday = monday_of(p);
-            match when.as_str() {
-                "earlier" => days(monday, (p - Duration::days(1)).max(monday)),
-                "later" => days(
-                    (p + Duration::days(1)).min(monday + Duration::days(6)),
-                    monday + Duration::days(6),
-                ),
-                _ => days(monday, p),
+    against_published(ctx, None, |p| {
+        let when = group(c, "when").to_ascii_lowercase();
+        match group(c, "unit").to_ascii_lowercase().as_str() {
+            "week" => {
+                let monday = monday_of(p);
+                match when.as_str() {
+                    "earlier" => days(monday, (p - Duration::days(1)).max(monday)),
+                    "later" => days(
+                        (p + Duration::days(1)).min(monday + Duration::days(6)),
+                        monday + Duration::days(6),
+                    ),
+                    _ => days(monday, p),
+                }
             }
+            "month" => month(p.year(), p.month()),
+            _ => super::years(p.year(), p.year()),
         }
-        "month" => month(p.year(), p.month()),
-        _ => super::years(p.year(), p.year()),
-    }
+    })
 }
 
 fn recent(c: &Captures, ctx: &Context) -> Option<Value> {
-    let p = published(ctx)?;
-    let back = if group(c, "unit").eq_ignore_ascii_case("days") {
-        7
-    } else {
-        28
-    };
-    days(p - Duration::days(back), p)
+    against_published(ctx, None, |p| {
+        let back = if group(c, "unit").eq_ignore_ascii_case("days") {
+            7
+        } else {
+            28
+        };
+        days(p - Duration::days(back), p)
+    })
 }
 
 fn weekend(_: &Captures, ctx: &Context) -> Option<Value> {
-    let saturday = weekday_before(chrono::Weekday::Sat, published(ctx)?, true);
-    days(saturday, saturday + Duration::days(1))
+    against_published(ctx, None, |p| {
+        let saturday = weekday_before(chrono::Weekday::Sat, p, true);
+        days(saturday, saturday + Duration::days(1))
+    })
 }
 
 fn last_month_name(c: &Captures, ctx: &Context) -> Option<Value> {
-    let m = month_number(group(c, "m"))?;
-    month_before(m, published(ctx)?, true)
+    against_published(ctx, None, |p| {
+        let m = month_number(group(c, "m"))?;
+        month_before(m, p, true)
+    })
 }

@@ -225,8 +225,88 @@ fn weekdays_resolve_against_publication() {
             &["Sunday night|2025-02-09|2025-02-09|day|night"],
         ),
         (MON, "They returned the following Monday.", &[]),
-        // No publication date: a bare weekday gives no date, hence no entity.
-        ("", "Gunmen attacked on Tuesday.", &[]),
+        // No publication date: a bare weekday gives no date; it is marked, unresolved.
+        (
+            "",
+            "Gunmen attacked on Tuesday.",
+            &["Tuesday|||unresolved|"],
+        ),
+        (
+            "",
+            "The strike hit early Thursday morning.",
+            &["early Thursday morning|||unresolved|early morning"],
+        ),
+        ("", "Talks resume next Monday.", &[]),
+    ]);
+}
+
+#[test]
+fn without_publication_relative_dates_are_marked_unresolved() {
+    check(&[
+        (
+            "",
+            "Soldiers were killed yesterday.",
+            &["yesterday|||unresolved|"],
+        ),
+        (
+            "",
+            "Fighting continued last night.",
+            &["last night|||unresolved|night"],
+        ),
+        (
+            "",
+            "Last week, the envoy left.",
+            &["Last week|||unresolved|"],
+        ),
+        (
+            "",
+            "Attacks rose earlier this month.",
+            &["earlier this month|||unresolved|"],
+        ),
+        (
+            "",
+            "The camp was hit during the weekend.",
+            &["the weekend|||unresolved|"],
+        ),
+        (
+            "",
+            "The council seized power last July.",
+            &["last July|||unresolved|"],
+        ),
+        (
+            "",
+            "Clashes erupted in late January.",
+            &["late January|||unresolved|"],
+        ),
+        (
+            "",
+            "Rebels struck at 6 p.m. on Sunday.",
+            &["6 p.m. on Sunday|||unresolved|18:00"],
+        ),
+        // What leans on an unresolved day stays unresolved, rather than counting from an older date.
+        (
+            "",
+            "The siege began on March 2. Rebels struck on Tuesday. Two days later the town fell.",
+            &[
+                "March 2|--03-02|--03-02|day|",
+                "Tuesday|||unresolved|",
+                "Two days later|||unresolved|",
+            ],
+        ),
+        (
+            "",
+            "Rebels struck on Tuesday. Earlier on the same day, a mine exploded.",
+            &[
+                "Tuesday|||unresolved|",
+                "Earlier on the same day|||unresolved|",
+            ],
+        ),
+        // Absolute dates need no publication date.
+        (
+            "",
+            "Gunmen attacked on 4 February 2025.",
+            &["4 February 2025|2025-02-04|2025-02-04|day|"],
+        ),
     ]);
 }
 
@@ -324,11 +404,16 @@ fn day_week_month_words() {
             "Seven died over the weekend.",
             &["the weekend|2025-02-01|2025-02-02|day|"],
         ),
-        // No publication date: none of these has a value, so none is marked.
+        // No publication date: each is marked, none has a value.
         (
             "",
             "Two died yesterday; more died last month, and last July, and during the weekend.",
-            &[],
+            &[
+                "yesterday|||unresolved|",
+                "last month|||unresolved|",
+                "last July|||unresolved|",
+                "the weekend|||unresolved|",
+            ],
         ),
     ]);
 }
@@ -487,7 +572,7 @@ fn not_dates() {
 }
 
 #[test]
-fn odd_input_never_panics_and_values_are_iso() {
+fn odd_input_never_panics_and_values_are_iso_or_unresolved() {
     let long = "On February 4 at 6 p.m., two days later, last week. ".repeat(2000);
     let inputs = [
         "",
@@ -508,6 +593,10 @@ fn odd_input_never_panics_and_values_are_iso() {
                     panic!("not a date")
                 };
                 assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+                if d.precision == crate::model::DatePrecision::Unresolved {
+                    assert!(published.is_empty() && d.start.is_empty() && d.end.is_empty());
+                    continue;
+                }
                 for s in [&d.start, &d.end] {
                     assert!(crate::model::is_iso_date(s), "{s:?} in {text:?}");
                 }

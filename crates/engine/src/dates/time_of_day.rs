@@ -75,10 +75,10 @@ fn clock_time_on_month_day(c: &Captures, ctx: &Context) -> Option<Value> {
 
 fn clock_time_on_weekday(c: &Captures, ctx: &Context) -> Option<Value> {
     let wd = super::weekday_number(group(c, "wd"))?;
-    Some(day(
-        super::weekday_before(wd, ctx.published?, false),
-        Some(clock(c)?),
-    ))
+    let time = Some(clock(c)?);
+    super::against_published(ctx, time.clone(), |p| {
+        Some(day(super::weekday_before(wd, p, false), time))
+    })
 }
 
 fn clock_time(c: &Captures, _: &Context) -> Option<Value> {

@@ -158,6 +158,8 @@ pub fn finer(doc: &Doc, a: usize, b: usize) -> usize {
             DatePrecision::Day => 1,
             DatePrecision::Month => 2,
             DatePrecision::Year => 3,
+            // Never here: `Doc` leaves unresolved dates out.
+            DatePrecision::Unresolved => u8::MAX,
         })
     };
     if span(b) < span(a) {

@@ -76,6 +76,9 @@ impl<'a> Doc<'a> {
         let words = text::folded_words(text).1.words.clone();
         let mut ents: Vec<Ent<'a>> = entities
             .iter()
+            // An unresolved date (no publication date to read "on Wednesday" against) dates
+            // nothing: records are built as if it were not marked.
+            .filter(|e| !is_unresolved_date(e))
             .filter_map(|e| {
                 let start = offsets.byte_of_char(e.start)?;
                 let end = offsets.byte_of_char(e.end)?;
@@ -161,4 +164,8 @@ impl<'a> Doc<'a> {
         }
         self.lower.get(a..b).unwrap_or("")
     }
+}
+
+fn is_unresolved_date(e: &Entity) -> bool {
+    matches!(&e.value, crate::model::Value::Date(d) if d.precision == crate::model::DatePrecision::Unresolved)
 }
