@@ -119,7 +119,7 @@ static VICTIM_PATTERN: LazyLock<String> = LazyLock::new(|| {
 /// Words that may stand between a count and the victim noun, besides capitalised words
 /// (demonyms, unit names: "Nigerien", "Customs"), Arabic names with their article
 /// ("al-Shabaab", "al Qaeda") and ages ("35-year-old").
-const MODIFIER: &str = r"(?-i:\p{Lu})[\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}]+)*|(?:al|el|ad|ash|as|an|ar|at|az|ul)-(?-i:\p{Lu})[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*|al|\d+-year-old|other|additional|more|further|armed|unarmed|innocent|local|government|pro-government|security|military|army|police|suspected|alleged|islamist|jihadist|young|elderly|female|male|civilian|heavily|foreign|national|regular|fellow|off-duty|defenceless|defenseless|christian|muslim|displaced|unidentified|enemy|rebel|militia|special|elite|senior|junior|serving|retired|government-allied|army-backed|state-backed|auxiliary|customs|forest|border|village|school|aid|wounded|injured";
+const MODIFIER: &str = r"(?-i:\p{Lu})[\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}]+)*|(?:al|el|ad|ash|as|an|ar|at|az|ul)-(?-i:\p{Lu})[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*|al|\d+-year-old|other|additional|more|further|armed|unarmed|innocent|local|government|pro-government|security|military|army|police|suspected|alleged|islamist|jihadist|young|elderly|female|male|civilian|heavily|foreign|national|regular|fellow|off-duty|defenceless|defenseless|christian|muslim|displaced|unidentified|enemy|rebel|separatist|secessionist|militia|special|elite|senior|junior|serving|retired|government-allied|army-backed|state-backed|auxiliary|customs|forest|border|village|school|aid|wounded|injured";
 
 /// Auxiliaries and adverbs between the victims and the outcome word.
 const FILLER: &str = r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|all|more|both|reportedly|reported|allegedly|confirmed|later|subsequently|directly|eventually|critically|seriously|severely|gravely|slightly|lightly|fatally|mortally|badly|feared|believed|said|to|initially|still|remain|remained|remains|went|gone|officially|now|then|instantly|immediately|tragically|either|found|left|among|those|the)\s+){0,5}";
@@ -983,6 +983,23 @@ mod tests {
                 "jihadists",
                 Rebel,
                 Count::between(20, 30),
+            ),
+            (
+                // A dash after a dateline's year does not make a range with the count.
+                "Kirkuk, June 18, 2024 — Four soldiers were killed at dawn.",
+                "Four soldiers were killed",
+                Killed,
+                "soldiers",
+                State,
+                Count::exact(4),
+            ),
+            (
+                "Troops had neutralised eight separatist fighters.",
+                "neutralised eight separatist fighters",
+                Killed,
+                "fighters",
+                Rebel,
+                Count::exact(8),
             ),
             (
                 "Seven Chadian soldiers sustained gunshot wounds.",

@@ -71,7 +71,7 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
     ("ordinal", ORDINAL),
     (
         "count",
-        r"(?:{qualifier}\s+)?(?:(?-u:\b)between\s+(?:{number})\s+and\s+(?:{number})|(?:{number})(?:\s*(?:-|–|—|to|or)\s*(?:{number}))?(?:\s+or\s+more|\+|-plus)?|{vague})",
+        r"(?:{qualifier}\s+)?(?:(?-u:\b)between\s+(?:{number})\s+and\s+(?:{number})|(?:{number})(?:\s*(?:to|or)\s*(?:{number})|[-–—](?:{number})|\s+[-–—]\s+(?:{digits}))?(?:\s+or\s+more|\+|-plus)?|{vague})",
     ),
     (
         "count_or_a",
@@ -423,6 +423,8 @@ mod tests {
             ("20 to 30", c(Some(20), Some(25), Some(30))),
             ("20-30", c(Some(20), Some(25), Some(30))),
             ("20–30", c(Some(20), Some(25), Some(30))),
+            ("20 – 30", c(Some(20), Some(25), Some(30))),
+            ("twenty-thirty", c(Some(20), Some(25), Some(30))),
             ("two or three", c(Some(2), Some(2), Some(3))),
             ("a couple of", Count::at_least(2)),
             ("a few", Count::at_least(3)),

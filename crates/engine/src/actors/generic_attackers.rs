@@ -35,7 +35,7 @@ const NEEDS_MODIFIER: &[&str] = &[
 /// The canonical name for a generic noun: its last word, lower-case ("Islamist militants" →
 /// "militants"), with "armed men" and the like kept whole.
 fn canonical(noun: &str, modifiers: &str) -> String {
-    let n = fold(noun);
+    let n = fold(noun).split_whitespace().collect::<Vec<_>>().join(" ");
     let m = fold(modifiers);
     match n.as_str() {
         "men" | "man" | "individuals" | "people" | "persons" | "elements" => {
@@ -46,7 +46,7 @@ fn canonical(noun: &str, modifiers: &str) -> String {
             }
         }
         "gunman" => "gunmen".to_string(),
-        "gang" => "gangs".to_string(),
+        "gang" | "gang members" | "gang member" => "gangs".to_string(),
         _ => n,
     }
 }
@@ -78,7 +78,7 @@ fn generic_attacker(caps: &Captures, _: &Context) -> Option<Value> {
 pub const GENERIC_ATTACKER: Rule = Rule {
     name: "generic_attacker",
     kind: Kind::Actor,
-    pattern: r"(?i)(?-u:\b)(?P<span>(?:(?P<hedge>suspected|alleged|presumed)[ \t]+)?(?P<mods>(?:(?:unidentified|unknown|masked|heavily|armed|islamist|islamic|jihadist|local|rival|criminal|bandit|militant|terrorist|extremist|suspected)[ \t]+){0,3})(?P<noun>gunmen|gunman|jihadists|militants|terrorists|bandits|insurgents|extremists|islamists|guerrillas|kidnappers|gangs|gang|gangsters|cartel[ \t]+gunmen|bandit[ \t]+groups|guerrilla[ \t]+group|vigilante[ \t]+groups|vigilante[ \t]+group|vigilantes|men|individuals|persons|assailants|attackers|fighters|rebels|elements))(?-u:\b)",
+    pattern: r"(?i)(?-u:\b)(?P<span>(?:(?P<hedge>suspected|alleged|presumed)[ \t]+)?(?P<mods>(?:(?:unidentified|unknown|masked|heavily|armed|islamist|islamic|jihadist|local|rival|criminal|bandit|militant|terrorist|extremist|suspected)[ \t]+){0,3})(?P<noun>gunmen|gunman|jihadists|militants|terrorists|bandits|insurgents|extremists|islamists|guerrillas|kidnappers|gang[ \t]+members?|gangs|gang|gangsters|cartel[ \t]+gunmen|bandit[ \t]+groups|guerrilla[ \t]+group|vigilante[ \t]+groups|vigilante[ \t]+group|vigilantes|men|individuals|persons|assailants|attackers|fighters|rebels|elements))(?-u:\b)",
     produce: generic_attacker,
     examples: &[
         "Gunmen stormed the market at dawn.",
@@ -87,6 +87,7 @@ pub const GENERIC_ATTACKER: Rule = Rule {
         "The attack was blamed on Islamist militants.",
         "armed men arrived on motorbikes",
         "a rival gang was blamed",
+        "Heavily armed gang members stormed the town.",
         "several bandit groups operate there",
         "hundreds of armed rebels attacked",
     ],
@@ -130,6 +131,12 @@ mod tests {
                 None,
             ),
             ("the terrorists withdrew", "terrorists", "terrorists", None),
+            (
+                "Heavily armed gang members stormed the town.",
+                "Heavily armed gang members",
+                "gangs",
+                None,
+            ),
         ] {
             let got = RULES.run_rule("generic_attacker", text, &ctx);
             assert_eq!(got.len(), 1, "{text}");

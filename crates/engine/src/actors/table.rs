@@ -152,6 +152,16 @@ fn in_capitals_line(text: &str, start: usize, end: usize) -> bool {
     up >= 12 && low * 4 < up
 }
 
+/// True when `start..end` sits between hyphens inside one word, as "AU" in "PORT-AU-PRINCE".
+fn inside_hyphenated(text: &str, start: usize, end: usize) -> bool {
+    let mut before = text[..start].chars().rev();
+    let mut after = text[end..].chars();
+    before.next() == Some('-')
+        && before.next().is_some_and(char::is_alphanumeric)
+        && after.next() == Some('-')
+        && after.next().is_some_and(char::is_alphanumeric)
+}
+
 /// Finds table actors in `text`.
 pub fn find(text: &str) -> Vec<Found> {
     let table = &*TABLE;
@@ -170,7 +180,7 @@ pub fn find(text: &str) -> Vec<Found> {
         let span = &text[m.start..m.end];
         if span.len() <= 3
             && span.chars().all(|c| !c.is_lowercase())
-            && in_capitals_line(text, m.start, m.end)
+            && (in_capitals_line(text, m.start, m.end) || inside_hyphenated(text, m.start, m.end))
         {
             continue;
         }
@@ -282,6 +292,10 @@ mod tests {
                 ],
             ),
             (
+                "An AU-led force and the UN mission patrolled.",
+                &[("AU", "African Union", None), ("UN mission", "UN", None)],
+            ),
+            (
                 "Clashes between the RSF and SAF continued as the M23 advanced.",
                 &[
                     ("RSF", "RSF", None),
@@ -306,6 +320,7 @@ mod tests {
             "The army said it is ready. It has a plan.",
             "BANDITS IS A WORD IN THIS ALL CAPS HEADLINE OF A STORY",
             "The aes of the pdf.",
+            "PORT-AU-PRINCE, Haiti — Residents fled the capital.",
         ] {
             let got = names(text);
             assert!(got.is_empty(), "{text}: {got:?}");

@@ -317,6 +317,8 @@ fn group_rows(
             });
             if let Some(k) = breakdown {
                 out.extend(set_rows[k].iter().cloned());
+            } else if let Some(rows) = parts_of_a_total(&sets, &set_rows, &totals) {
+                out.extend(rows);
             } else {
                 let lows: Vec<Option<u64>> = totals.iter().map(|c| c.floor()).collect();
                 let low = lows.iter().flatten().min().copied();
@@ -365,6 +367,55 @@ fn group_rows(
         }
     }
     out
+}
+
+/// "At least 20 people were killed … Two police officers were killed": when one sentence
+/// counts people of no named side and the others count armed sides (absorbed into its group:
+/// see `group_rows`), and those are fewer together, they are read as part of the whole, not as
+/// rival counts of it. The rows are the named parts and "other people" for the rest, so the
+/// total stays the whole the text gives: the lower bound that holds whether or not the parts
+/// were among them.
+fn parts_of_a_total(
+    sets: &[Vec<&Item>],
+    set_rows: &[Vec<CasualtyRow>],
+    totals: &[Count],
+) -> Option<Vec<CasualtyRow>> {
+    let unnamed = |s: &Vec<&Item>| s.iter().all(|i| i.v.side == Side::Unknown);
+    let mut wholes = (0..sets.len()).filter(|&k| unnamed(&sets[k]));
+    let whole = wholes.next()?;
+    if wholes.next().is_some() {
+        return None;
+    }
+    // Civilians are the people counted, as often as not: "At least 14 civilians were killed …
+    // a resident put the toll at 16" gives two counts of the same dead.
+    if sets.iter().flatten().any(|i| i.v.side == Side::Civilian) {
+        return None;
+    }
+    let [w] = set_rows[whole].as_slice() else {
+        return None;
+    };
+    let total = totals[whole];
+    let parts: u64 = (0..sets.len())
+        .filter(|&k| k != whole)
+        .map(|k| totals[k].floor())
+        .sum::<Option<u64>>()?;
+    let low = total.floor()?;
+    if parts == 0 || parts >= low {
+        return None;
+    }
+    let mut rows: Vec<CasualtyRow> = (0..sets.len())
+        .filter(|&k| k != whole)
+        .flat_map(|k| set_rows[k].iter().cloned())
+        .collect();
+    rows.push(CasualtyRow {
+        who: format!("other {}", w.who),
+        side: w.side,
+        low: Some(low - parts),
+        best: total.best.map(|b| b.saturating_sub(parts)),
+        high: total.high.map(|h| h.saturating_sub(parts)),
+        text: w.text.clone(),
+    });
+    Some(rows)
 }
 
 /// The attackers' strength: the first figure of attackers, a number before vague words. A

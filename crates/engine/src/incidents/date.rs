@@ -62,7 +62,9 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
         .collect();
     if head.trim_end().ends_with(',')
         && head.len() < 60
-        && (super::location::is_all_caps(first_word) || super::location::is_agency_dateline(&tail))
+        && (super::location::is_all_caps(first_word)
+            || super::location::is_agency_dateline(&tail)
+            || super::location::dash_follows(&tail))
     {
         return false;
     }

@@ -46,6 +46,13 @@ pub fn is_agency_dateline(head: &str) -> bool {
         && after.starts_with(['-', '\u{2014}', '\u{2013}'])
 }
 
+/// True when `rest` goes on with the dash that ends a dateline ("— Four soldiers…",
+/// " - Gunmen…").
+pub fn dash_follows(rest: &str) -> bool {
+    let t = rest.trim_start_matches([' ', '\t']);
+    t.starts_with(['\u{2014}', '\u{2013}']) || t.starts_with("- ") || t.starts_with("-- ")
+}
+
 /// Word `k` is the "to" of "close to", "next to", "near to" (`w0`: the sentence's first word).
 fn close_to(doc: &Doc, w0: usize, k: usize) -> bool {
     doc.w(k) == "to" && k > w0 && matches!(doc.w(k - 1), "close" | "next" | "near")
@@ -85,6 +92,13 @@ fn role_of(doc: &Doc, i: usize) -> Role {
             let caps_cue =
                 head.contains(['\u{2014}', '\u{2013}', '(', ':']) || head.contains(" - ");
             if is_all_caps(&x.e.text) && caps_cue || is_agency_dateline(&head) {
+                return Role::Dateline;
+            }
+            // "Baghdad, June 18, 2024 — Four soldiers…": a place, its date, then a dash.
+            if doc
+                .ents_of(x.sent, Kind::Date)
+                .any(|d| doc.ents[d].start > x.end && dash_follows(&doc.text[doc.ents[d].end..]))
+            {
                 return Role::Dateline;
             }
         }

@@ -736,3 +736,53 @@ fn print_mentions() {
         eprintln!("{s}\n   {m:?}");
     }
 }
+
+/// The whole pipeline on sentences written for these two checks: named armed sides counted
+/// beside a larger figure of people are part of it, civilians are a second count of it.
+#[test]
+fn armed_sides_counted_beside_people_are_part_of_the_toll() {
+    let c = ctx(2024, 11, 3);
+    let t = "Gang members stormed the town of Lobre on Thursday, killing at least 20 people. \
+             Two police officers were killed in the fighting.";
+    let out = crate::extract(t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    let rows: Vec<(&str, Option<u64>)> = i.killed.iter().map(|r| (r.who.as_str(), r.low)).collect();
+    assert_eq!(
+        rows,
+        [("police officers", Some(2)), ("other people", Some(18))]
+    );
+    assert_eq!((i.fatalities.low, i.fatalities.high), (Some(20), None));
+
+    let t = "At least 14 civilians were killed when gunmen raided the village of Lobre on \
+             Thursday. A resident put the toll at 16 people.";
+    let out = crate::extract(t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    assert_eq!(i.killed.len(), 1, "{:?}", i.killed);
+    assert_eq!(i.fatalities.low, Some(14));
+}
+
+/// "Harzan, June 18, 2024 — …": a place and date before a dash open the story; they are the
+/// report's, not the event's.
+#[test]
+fn a_mixed_case_dateline_with_a_dash_is_not_the_event() {
+    let c = ctx(2024, 6, 18);
+    let t = "Kirkuk, June 18, 2024 — Four soldiers were killed and two others wounded when \
+             militants attacked an army post near the village of Tel Barzan late on Monday.";
+    let out = crate::extract(t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    assert_eq!(
+        i.location.as_ref().map(|l| l.name.as_str()),
+        Some("Tel Barzan")
+    );
+    assert_eq!(
+        i.date.as_ref().map(|d| d.start.as_str()),
+        Some("2024-06-17")
+    );
+    assert_eq!(i.killed.len() + i.injured.len(), 2);
+}

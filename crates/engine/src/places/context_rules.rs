@@ -17,7 +17,7 @@ use crate::rule::Rule;
 pub const FRAGMENTS: &[(&str, &str)] = &[
     (
         "name",
-        r"\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]+)*(?: (?:(?:de|del|la|el|al|du|des|di|da) )?\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]+)*){0,2}",
+        r"\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]+)*(?: (?:(?:(?:de|del|la|el|al|du|des|di|da) )?\p{Lu}|(?:al|el|ad|ar|as|ash|az|an|at|ez|es|ed|ul)-\p{Lu})[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]+)*){0,2}",
     ),
     (
         "settlement",

@@ -170,6 +170,27 @@ fn context_rules_fill_region_and_country() {
 }
 
 #[test]
+fn context_names_keep_arabic_particles() {
+    for (text, want) in [
+        (
+            "Militants attacked a post near the village of Wadi al-Shay in Kirkuk province.",
+            "Wadi al-Shay",
+        ),
+        (
+            "Shelling hit the town of Ras al-Ain overnight.",
+            "Ras al-Ain",
+        ),
+        (
+            "Fighting reached the town of Jaral del Progreso.",
+            "Jaral del Progreso",
+        ),
+    ] {
+        let got = texts(text);
+        assert!(got.iter().any(|t| t == want), "{text}: {got:?}");
+    }
+}
+
+#[test]
 fn relative_position_is_kept_as_context() {
     let out = find(
         "The raid hit Tahoua, about 200 kilometers from the capital, Niamey. It was bad.",
