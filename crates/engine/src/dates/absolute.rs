@@ -210,7 +210,7 @@ fn part_of_month(c: &Captures, ctx: &Context) -> Option<Value> {
             Value::Date(d) => year_number(&d.start)?,
             _ => return None,
         },
-        (None, None) => return super::against_published(ctx, None, |_| None),
+        (None, None) => return Some(Value::Date(super::unresolved(None))),
     };
     let last = (28..=31)
         .rev()

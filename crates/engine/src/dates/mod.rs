@@ -190,7 +190,7 @@ fn is_anchor(d: &DateValue) -> bool {
 
 /// The value of a mention that needs the publication date when there is none: marked, not
 /// resolved (see the module policies). `time`: its part of the day, kept as written.
-fn unresolved(time: Option<String>) -> DateValue {
+pub(crate) fn unresolved(time: Option<String>) -> DateValue {
     DateValue {
         start: String::new(),
         end: String::new(),
