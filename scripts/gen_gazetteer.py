@@ -17,17 +17,23 @@ Scope (the download budget of the page): every country and every first-level reg
 world; second-level regions and towns of 500+ people in Africa, the Middle East, South Asia and
 South-East Asia (the DEEP countries below); towns of 15,000+ people elsewhere.
 
-Outputs (all text, sorted, diff-friendly; the build only include_str!s them):
+Outputs (all text, sorted, diff-friendly; the build only include_str!s them). The two large
+tables are stored column by column (`write_columns`: a header line `row count<TAB>column names`,
+then each column's values one per line), their names front-coded (`front_coded`: `shared` bytes
+of the name before, then the `rest`), which makes the page's download smaller; the engine
+(`crates/engine/src/places/gazetteer.rs`) rebuilds the rows once when it loads them.
 
-- `crates/engine/data/gazetteer_places.tsv`: one record per line, the line number is the place id:
-  `name  kind  cc  admin1  lat*10  lon*10 (0.1 degree)  population class (hex digit, floor(2*log10 pop))  flags`
+- `crates/engine/data/gazetteer_places.cols`: one place per row, sorted by folded name; the row
+  number is the place id. Columns: `shared rest` (the name), then one column of the other fields
+  joined by tabs, `kind cc admin1 lat10 lon10 pop`:
   kind: `c` country, `r` first-level region, `d` second-level region, `t` town.
   admin1: the GeoNames admin1 code within the country ("09" for NE.09 Tillabéri); on a
-  first-level region line, its own code.
-- `crates/engine/data/gazetteer_keys.tsv`: `folded name<TAB>id,id,...` sorted by folded name (bytewise),
-  ids by preference (country, region, then larger population first).
-  A folded name is the name's words folded as `crates/engine/src/text.rs` folds them, joined by one
-  space.
+  first-level region line, its own code. lat10, lon10: 0.1 degree steps. pop: population class
+  (hex digit, floor(2*log10 pop)), towns and countries only.
+- `crates/engine/data/gazetteer_aliases.cols`: columns `shared rest` (a folded name) and `ids`
+  (`id,id,...`), sorted by folded name (bytewise), ids by preference (country, region, then
+  larger population first). A folded name is the name's words folded as
+  `crates/engine/src/text.rs` folds them, joined by one space.
 - `crates/engine/data/countries.tsv`: `cc  name  demonyms(|)`: demonym adjectives, used only to tell which
   countries an article is about (they are not place mentions).
 
@@ -396,31 +402,56 @@ def main():
     def coord(x):
         return "" if x is None else str(round(x * 10))
 
-    with open(out / "gazetteer.tsv", "w", encoding="utf-8", newline="\n") as f:
-        prev = b""
-        for r in records:
-            # The admin1 region by its GeoNames admin1 code within the country ("NE.09" -> "09").
-            a1 = "" if r[3] is None else admin1_code(r[3])
-            pop = pop_bucket(r[6]) if r[0] in "ct" else ""
-            # Front-coded name: the number of leading bytes (whole characters) it shares with
-            # the name on the line before, then the rest (the loader rebuilds the names).
-            name = r[1].encode()
-            k = 0
-            while k < min(len(name), len(prev)) and name[k] == prev[k]:
-                k += 1
-            while 0 < k < len(name) and (name[k] & 0xC0) == 0x80:
-                k -= 1  # not inside a character
-            rest = name[k:].decode()
-            prev = name
-            f.write(f"{k}\t{rest}\t{r[0]}\t{r[2]}\t{a1}\t{coord(r[4])}\t{coord(r[5])}\t{pop}\n")
-    with open(out / "gazetteer_aliases.tsv", "w", encoding="utf-8", newline="\n") as f:
-        for k in sorted(aliases, key=lambda s: s.encode()):
-            f.write(k + "\t" + ",".join(map(str, aliases[k])) + "\n")
+    places = []
+    for r in records:
+        # The admin1 region by its GeoNames admin1 code within the country ("NE.09" -> "09").
+        a1 = "" if r[3] is None else admin1_code(r[3])
+        pop = pop_bucket(r[6]) if r[0] in "ct" else ""
+        # The fields after the name stay together, tab-separated, as one column: fully
+        # columnar they would be 3 KB smaller gzipped, but take longer to load.
+        places.append([r[1], "\t".join([r[0], r[2], a1, coord(r[4]), coord(r[5]), pop])])
+    write_columns(out / "gazetteer_places.cols", ["shared", "rest", "kind cc admin1 lat10 lon10 pop"],
+                  front_coded(places))
+    keys = sorted(aliases, key=lambda s: s.encode())
+    write_columns(out / "gazetteer_aliases.cols", ["shared", "rest", "ids"],
+                  front_coded([[k, ",".join(map(str, aliases[k]))] for k in keys]))
     with open(out / "countries.tsv", "w", encoding="utf-8", newline="\n") as f:
         for cc in sorted(countries):
             f.write(f"{cc}\t{countries[cc][0]}\t{DEMONYMS.get(cc, '')}\n")
     n = {k: sum(1 for r in records if r[0] == k) for k in "crdt"}
     print(f"countries {n['c']} regions {n['r']} districts {n['d']} towns {n['t']} aliases {len(aliases)}")
+
+
+def front_coded(rows):
+    """Rows whose first field is a name, sorted: the name becomes two fields, the number of
+    leading bytes (whole characters) it shares with the name on the row before, then the rest
+    (the loader rebuilds the names; sorted names share long prefixes)."""
+    out, prev = [], b""
+    for row in rows:
+        name = row[0].encode()
+        k = 0
+        while k < min(len(name), len(prev)) and name[k] == prev[k]:
+            k += 1
+        while 0 < k < len(name) and (name[k] & 0xC0) == 0x80:
+            k -= 1  # not inside a character
+        out.append([str(k), name[k:].decode()] + row[1:])
+        prev = name
+    return out
+
+
+def write_columns(path, names, rows):
+    """Writes a table column by column: a header line `row count<TAB>column names`, then the
+    first column's values one per line, then the second's, and so on (a value may hold tabs).
+    Stored this way, each column's similar values sit together and the page's download is
+    smaller (gzip: the places table 41 KB less than row by row, the aliases 28 KB less with
+    their front coding)."""
+    for row in rows:
+        assert len(row) == len(names) and not any("\n" in v for v in row), row
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(str(len(rows)) + "\t" + "\t".join(names) + "\n")
+        for c in range(len(names)):
+            for row in rows:
+                f.write(row[c] + "\n")
 
 
 if __name__ == "__main__":
