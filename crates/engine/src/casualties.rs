@@ -124,6 +124,12 @@ const MODIFIER: &str = r"(?-i:\p{Lu})[\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}]+)*|(?:al
 /// Auxiliaries and adverbs between the victims and the outcome word.
 const FILLER: &str = r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|all|more|both|reportedly|reported|allegedly|confirmed|later|subsequently|directly|eventually|critically|seriously|severely|gravely|slightly|lightly|fatally|mortally|badly|feared|believed|said|to|initially|still|remain|remained|remains|went|gone|officially|now|then|instantly|immediately|tragically|either|found|left|among|those|the)\s+){0,5}";
 
+/// The unit or force a victim belongs to, named after it: "of the UN mission, MINUSCA,", "from
+/// the 5th Battalion", "of the Nigerian Army". Its first word is a name (a capital or a digit,
+/// after an optional article), the others names or unit nouns, so neither "soldiers of the
+/// village" nor "soldiers of the 5th Battalion and three civilians" is read as one.
+const UNIT: &str = r"\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?(?-i:[A-Z0-9])[\w'’-]*(?:\s+(?:of\s+)?(?:(?-i:[A-Z0-9])[\w'’-]*|army|mission|infantry|battalion|brigade|regiment|forces?|police|unit|division|command|company|corps|contingent|militia|group|guard)){0,4}(?:\s*,\s*(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s*,)?";
+
 const KILL_PASSIVE: &str = r"killed\s+in\s+action|killed|dead|slain|murdered|martyred|executed|massacred|slaughtered|beheaded|assassinated|shot\s+dead|shot\s+and\s+killed|gunned\s+down|burn(?:ed|t)\s+(?:alive|to\s+death)|hacked\s+to\s+death|neutrali[sz]ed";
 const DIED: &str = r"died|perished|embraced\s+martyrdom|lost\s+(?:their|his|her)\s+li(?:fe|ves)|met\s+(?:their|his|her)\s+(?:end|deaths?)|succumbed";
 const INJURE_PASSIVE: &str = r"wounded|injured|hurt|maimed|(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds)";
@@ -145,6 +151,7 @@ fn fragments() -> Vec<(&'static str, &'static str)> {
         ("mod", MODIFIER),
         ("who", r"(?:(?:{mod})\s+){0,3}{victim}"),
         ("filler", FILLER),
+        ("unit", UNIT),
         ("kill_passive", KILL_PASSIVE),
         ("died", DIED),
         ("injure_passive", INJURE_PASSIVE),
@@ -246,7 +253,7 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(LIST, &fragm
 macro_rules! passive {
     ($verb:literal) => {
         concat!(
-            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:them|those)|\s+of\s+(?P<of>the|these))?(?:\s+(?P<who>{who}))?["”’]?(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|many\s+of\s+them)(?-u:\b)[^,.;]{0,80},|\s*\([^)]{0,80}\))?\s+(?P<fill>{filler})["“‘']?(?:"#,
+            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:them|those)|\s+of\s+(?P<of>the|these))?(?:\s+(?P<who>{who}){unit}?)?["”’]?(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|many\s+of\s+them)(?-u:\b)[^,.;]{0,80},|\s*\([^)]{0,80}\))?\s+(?P<fill>{filler})["“‘']?(?:"#,
             $verb,
             r#")(?-u:\b))(?P<obj>\s+(?:{count_or_a})\s)?"#
         )
@@ -314,6 +321,8 @@ const LIST: &[Rule] = &[
         produce: injured_passive,
         examples: &[
             "Three others were wounded in the blast.",
+            "Two peacekeepers of the UN mission, MINUSCA, were wounded on Wednesday.",
+            "Four soldiers from the 12th Battalion were injured.",
             "Seven Chadian soldiers sustained serious injuries.",
             "14 others critically injured",
             "a nurse was hurt by flying glass",
@@ -322,6 +331,7 @@ const LIST: &[Rule] = &[
         counter_examples: &[
             "Several buildings were damaged.",
             "The wounded were evacuated to the capital.",
+            "Two soldiers of the village guard were wounded.",
         ],
     },
     Rule {

@@ -45,6 +45,10 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
     if (first..j).any(|k| doc.w(k) == "since") && !when_after {
         return false;
     }
+    // "…, who have carried out a series of bombings this year": background.
+    if super::split::in_trend_relative(doc, x.sent, j) {
+        return false;
+    }
     // A date in brackets is a dateline or an aside: "(Agency - 13th Oct, 2021)".
     let head = doc.text.get(se.start..x.start).unwrap_or("");
     if head.matches('(').count() > head.matches(')').count() {
@@ -68,8 +72,28 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
     {
         return false;
     }
-    // "The toll rose to 20 on Monday": the day of the count, not of the event.
-    if (se.w0..j).any(|k| is_revision_verb(doc.w(k))) {
+    // "The toll rose to 20 on Monday": the day of the count, not of the event. The verb must
+    // tell of a count ("the toll", "deaths"): "as it reached the village the following day"
+    // dates the event.
+    let count_noun = |w: &str| {
+        matches!(
+            w,
+            "toll"
+                | "tolls"
+                | "tally"
+                | "number"
+                | "figure"
+                | "count"
+                | "casualties"
+                | "deaths"
+                | "dead"
+                | "fatalities"
+        )
+    };
+    if (se.w0..j).any(|k| {
+        is_revision_verb(doc.w(k))
+            && (k.saturating_sub(5).max(se.w0)..k).any(|q| count_noun(doc.w(q)))
+    }) {
         return false;
     }
     // "IS claimed responsibility for the attack through its news agency on Thursday": the

@@ -364,6 +364,22 @@ pub fn specificity(doc: &Doc, i: usize) -> u8 {
     }
 }
 
+/// Whether the mentions' sentences name a place by a definite noun alone: "the village",
+/// "the town" (not "the town of X", a name of its own).
+pub fn names_the_place_again(doc: &Doc, ms: &[&Mention]) -> bool {
+    ms.iter().any(|m| {
+        let se = &doc.sents[m.sent];
+        (se.w0..se.w1.saturating_sub(1)).any(|k| {
+            doc.w(k) == "the"
+                && matches!(
+                    doc.w(k + 1),
+                    "village" | "town" | "city" | "camp" | "locality"
+                )
+                && (k + 2 >= se.w1 || doc.w(k + 2) != "of")
+        })
+    })
+}
+
 pub fn incident_location(
     doc: &Doc,
     ms: &[&Mention],

@@ -25,7 +25,7 @@ mod source;
 mod split;
 
 use super::context::Context;
-use super::model::{CasualtyRow, Entity, Incident, Value};
+use super::model::{CasualtyRow, Entity, Incident, PlacePrecision, Value};
 use doc::Doc;
 
 /// Groups entities into incidents.
@@ -42,7 +42,20 @@ pub fn build(text: &str, entities: &[Entity], ctx: &Context) -> Vec<Incident> {
         let mut evidence: Vec<usize> = Vec::new();
         let mut notes: Vec<String> = Vec::new();
         let date = date::incident_date(&doc, &ms, draft, &mut evidence);
-        let loc = location::incident_location(&doc, &ms, &mut evidence);
+        let mut loc = location::incident_location(&doc, &ms, &mut evidence);
+        // "… came under fire as it reached the village the following day": no place of its
+        // own, the town of the story just told.
+        if ms.iter().all(|m| m.place.is_none()) && location::names_the_place_again(&doc, &ms) {
+            let before = out.last().and_then(|p: &Incident| p.location.as_ref());
+            if let Some(town) = before.filter(|b| {
+                b.precision == PlacePrecision::Town
+                    && loc
+                        .as_ref()
+                        .is_none_or(|l| l.country.is_none() || l.country == b.country)
+            }) {
+                loc = Some(town.clone());
+            }
+        }
         let (perpetrators, mut targets) =
             actors::incident_actors(&doc, &ms, &mut evidence, &mut notes);
         let rows = casualties::incident_rows(&doc, &ms, &mut evidence, &mut notes);

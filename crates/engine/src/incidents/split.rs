@@ -118,10 +118,15 @@ pub fn in_trend_relative(doc: &Doc, s: usize, k: usize) -> bool {
     (a..b).any(|q| {
         let w = doc.w(q);
         let prev = if q > a { doc.w(q - 1) } else { "" };
+        let next = if q + 1 < b { doc.w(q + 1) } else { "" };
         is_trend_word(w)
             || w == "since"
             || matches!(prev, "been" | "have" | "has")
                 && matches!(w, "fighting" | "battling" | "waging" | "struggling")
+            // "…, who have carried out a series of bombings in the region this year"
+            || w == "series" && next == "of"
+            || matches!(w, "years" | "months" | "decades" | "decade")
+                && matches!(prev, "the" | "recent" | "past" | "several" | "following")
     })
 }
 
@@ -147,7 +152,10 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         // months", "have been fighting"
         let next2 = ws.get(i + 2).copied().unwrap_or("");
         let is_year = |x: &str| x.len() == 4 && x.bytes().all(|b| b.is_ascii_digit());
-        if w == "since" && (is_year(next) || is_month_name(next)) {
+        // But "the deadliest since January, when 28 soldiers were killed near X" tells of that
+        // past attack.
+        let when_follows = ws[i + 1..].iter().take(3).any(|x| *x == "when");
+        if w == "since" && (is_year(next) || is_month_name(next)) && !when_follows {
             f.trend = true;
         }
         // "The war has killed tens of thousands", "the insurgency has killed more than 4,000":
@@ -226,8 +234,11 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         }
         if is_many_quantifier(w) {
             let after: Vec<&str> = ws.iter().skip(i + 1).take(2).copied().collect();
-            // "several attacks", "three separate incidents", "two distinct clashes"
-            if after.iter().any(|x| is_plural_event_noun(x)) {
+            // "several attacks", "three separate incidents", "two distinct clashes"; not in a
+            // clause of background (", who have carried out a series of bombings").
+            if after.iter().any(|x| is_plural_event_noun(x))
+                && !in_trend_relative(doc, s, se.w0 + i)
+            {
                 f.aggregate = true;
                 if let Some(n) = small_number(w) {
                     f.aggregate_count.get_or_insert(n);

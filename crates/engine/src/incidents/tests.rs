@@ -786,3 +786,95 @@ fn a_mixed_case_dateline_with_a_dash_is_not_the_event() {
     );
     assert_eq!(i.killed.len() + i.injured.len(), 2);
 }
+
+/// A relative clause of background after the blamed group (", who have carried out a series of
+/// bombings this year") does not end the story: the wounded told after it are the attack's.
+#[test]
+fn a_background_clause_does_not_cut_off_the_sentences_after_it() {
+    let c = ctx(2025, 5, 13);
+    let t = "Nine police officers were killed on Sunday when their truck hit a roadside bomb \
+             near Garissa, police said. The police chief blamed al-Shabaab militants, who have \
+             carried out a series of bombings in the county this year. Three other officers \
+             were seriously injured.";
+    let out = crate::extract(t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    let injured: Vec<Option<u64>> = i.injured.iter().map(|r| r.low).collect();
+    assert_eq!(injured, [Some(3)]);
+    let perps: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(perps, ["al-Shabaab"]);
+    // The clause whose point is the trend still makes no incident of its own.
+    let t = "Attacks have risen across the county since 2023. Nine police officers were killed \
+             on Sunday near Garissa.";
+    assert_eq!(crate::extract(t, &c).incidents.len(), 1);
+}
+
+/// "reached" tells of a toll only after a count ("the toll reached 20 on Monday"): "as the
+/// patrol reached the village the following day" dates the attack on the patrol, a day after
+/// the raid, and makes it an incident of its own.
+#[test]
+fn a_patrol_reaching_a_village_the_next_day_is_a_second_incident() {
+    let c = ctx(2025, 4, 23);
+    let t = "Armed men raided the village of Bodoum on Tuesday, killing 11 civilians, officials \
+             said. Two peacekeepers of the UN mission, MINUSCA, were wounded when their patrol \
+             came under fire as it reached the village the following day.";
+    let out = crate::extract(t, &c);
+    let dates: Vec<Option<&str>> = out
+        .incidents
+        .iter()
+        .map(|i| i.date.as_ref().map(|d| d.start.as_str()))
+        .collect();
+    assert_eq!(
+        dates,
+        [Some("2025-04-22"), Some("2025-04-23")],
+        "{:?}",
+        out.incidents
+    );
+    let injured: Vec<(&str, Option<u64>)> = out.incidents[1]
+        .injured
+        .iter()
+        .map(|r| (r.who.as_str(), r.low))
+        .collect();
+    assert_eq!(injured, [("peacekeepers", Some(2))]);
+    // "the village", with no name: the town of the story just told.
+    let places: Vec<Option<&str>> = out
+        .incidents
+        .iter()
+        .map(|i| i.location.as_ref().map(|l| l.name.as_str()))
+        .collect();
+    assert_eq!(places, [Some("Bodoum"), Some("Bodoum")]);
+    // A revision keeps its day out of the event: the toll's day is not the attack's.
+    let t =
+        "Gunmen raided the village of Bodoum on Tuesday. The death toll reached 15 on Thursday.";
+    let out = crate::extract(t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    assert_eq!(
+        i.date.as_ref().map(|d| d.start.as_str()),
+        Some("2025-04-22")
+    );
+}
+
+/// "the deadliest since January, when 28 soldiers were killed near X": that past attack, with
+/// its own month, place and toll, is an incident; "since January" alone is a trend.
+#[test]
+fn a_past_attack_after_since_and_when_is_an_incident() {
+    let c = ctx(2025, 3, 15);
+    let t = "Jihadists killed at least 20 soldiers in an attack on an army post near Kandi on \
+             Thursday, the army said. It was the deadliest attack on the army since January, \
+             when 28 soldiers were killed near Banikoara.";
+    let out = crate::extract(t, &c);
+    let got: Vec<(Option<&str>, Option<u64>)> = out
+        .incidents
+        .iter()
+        .map(|i| (i.date.as_ref().map(|d| d.start.as_str()), killed_low(i)))
+        .collect();
+    assert_eq!(
+        got,
+        [(Some("2025-03-13"), Some(20)), (Some("2025-01"), Some(28))],
+        "{:?}",
+        out.incidents
+    );
+}
