@@ -31,17 +31,20 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "next_or_previous_day",
         kind: Kind::Date,
-        pattern: r"(?-u:\b)(?i:the\s+(?P<dir1>next|following|previous|preceding)\s+(?P<part>day|morning|afternoon|evening|night)|the\s+day\s+(?P<dir2>before|after)|(?:(?:earlier|later)\s+(?:on\s+)?)?(?:the\s+same|that\s+same)\s+day)(?-u:\b)",
+        pattern: r"(?-u:\b)(?i:the\s+(?P<dir1>next|following|previous|preceding)\s+(?P<part>day|morning|afternoon|evening|night)|the\s+day\s+(?P<dir2>before|after)|(?:(?:earlier|later)\s+(?:on\s+)?)?(?:the\s+same|that\s+same)\s+day|(?:earlier|later)\s+(?:on\s+)?that\s+(?P<part2>day|morning|afternoon|evening|night))(?-u:\b)",
         produce: next_or_previous_day,
         examples: &[
             "The bodies were found the next day.",
             "On the following morning, troops arrived.",
             "Earlier on the same day, a patrol was ambushed.",
             "The village had been looted the day before.",
+            "Later that day, a second strike hit the market.",
+            "Later that night, gunmen returned.",
         ],
         counter_examples: &[
             "The next attack came without warning.",
             "It was a day like any other.",
+            "Residents remember that day with dread.",
         ],
     },
 ];
@@ -72,7 +75,9 @@ fn next_or_previous_day(c: &Captures, _: &Context) -> Option<Value> {
         "previous" | "preceding" | "before" => -1,
         _ => 0,
     };
-    let part = group(c, "part").to_ascii_lowercase();
+    let part = [group(c, "part"), group(c, "part2")]
+        .concat()
+        .to_ascii_lowercase();
     let time = (!part.is_empty() && part != "day").then_some(part);
     Some(pending_shift(sign, time))
 }

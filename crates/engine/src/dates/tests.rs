@@ -461,6 +461,14 @@ fn anchored_dates_lean_on_the_date_before() {
                 "Earlier on the same day|2025-02-04|2025-02-04|day|",
             ],
         ),
+        (
+            MON,
+            "Rebels struck on Tuesday. Later that night, a mine exploded.",
+            &[
+                "Tuesday|2025-02-04|2025-02-04|day|",
+                "Later that night|2025-02-04|2025-02-04|day|night",
+            ],
+        ),
         // Nothing to lean on: nothing marked.
         ("", "Two days later, the town fell.", &[]),
         // A month is not a day to count from.

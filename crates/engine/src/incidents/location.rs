@@ -76,7 +76,20 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     let se = &doc.sents[x.sent];
     let after = doc.text.get(x.end..se.end).unwrap_or("");
     let before = doc.text.get(se.start..x.start).unwrap_or("");
-    let after_t = after.trim_start();
+    let mut after_t = after.trim_start();
+    // "CATBALOGAN CITY —": the capitals after an all-caps place belong to the dateline.
+    if is_all_caps(&x.e.text) {
+        for _ in 0..3 {
+            let word_end = after_t
+                .find(|c: char| !(c.is_alphabetic() || c == '.'))
+                .unwrap_or(after_t.len());
+            let word = &after_t[..word_end];
+            if word.is_empty() || word.chars().any(char::is_lowercase) {
+                break;
+            }
+            after_t = after_t[word_end..].trim_start();
+        }
+    }
     if before.trim().is_empty()
         && (after_t.starts_with([':', '(', '\u{2014}', '\u{2013}', '-', '/'])
             || after_t.starts_with(", ("))

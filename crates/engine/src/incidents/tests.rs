@@ -878,3 +878,51 @@ fn a_past_attack_after_since_and_when_is_an_incident() {
         out.incidents
     );
 }
+
+/// "SOMECITY CITY — …": capitals after an all-caps place at the head of the story are part of
+/// its dateline, which is the report's place, not the event's.
+#[test]
+fn an_all_caps_dateline_of_two_words_is_not_the_event() {
+    let c = ctx(2024, 10, 12);
+    let t = "CATARMAN CITY — Three soldiers were killed when rebels ambushed a patrol in the \
+             town of Mondragon on Friday, the army said.";
+    let out = crate::extract(t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    assert_eq!(
+        i.location.as_ref().map(|l| l.name.as_str()),
+        Some("Mondragon")
+    );
+}
+
+/// A demonym names who struck as often as where: on a tie, the country named by its name
+/// gives the unknown villages their country, and "later that day" keeps the day.
+#[test]
+fn a_strike_by_a_foreign_force_is_placed_in_the_country_named() {
+    let c = ctx(2025, 2, 26);
+    let t = "An Israeli drone strike on a car in the town of Kfar Dounin in southern Lebanon \
+             killed two people on Tuesday, Lebanon's health ministry said. The Israeli military \
+             said it had targeted militants. Later that day, an Israeli air strike on a house in \
+             the village of Deir Ntar wounded five people.";
+    let out = crate::extract(t, &c);
+    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = out
+        .incidents
+        .iter()
+        .map(|i| {
+            let l = i.location.as_ref();
+            (
+                l.map(|l| l.name.as_str()),
+                l.and_then(|l| l.country.as_deref()),
+                i.date.as_ref().map(|d| d.start.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Kfar Dounin"), Some("Lebanon"), Some("2025-02-25")),
+            (Some("Deir Ntar"), Some("Lebanon"), Some("2025-02-25"))
+        ]
+    );
+}

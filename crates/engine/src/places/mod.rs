@@ -517,6 +517,8 @@ const NEVER_START: &[&str] = &[
 #[derive(Default, Debug)]
 pub struct ArticleCountries {
     counts: HashMap<&'static str, u32>,
+    /// The same, from country names only (no demonyms).
+    named: HashMap<&'static str, u32>,
 }
 
 impl ArticleCountries {
@@ -530,11 +532,18 @@ impl ArticleCountries {
         self.counts.get(cc).copied().unwrap_or(0)
     }
 
-    /// The most mentioned country (ties: the alphabetically first code, for stable output).
+    /// The most mentioned country. Ties go to the country named more often by its name: in
+    /// "an Israeli drone strike in southern Lebanon", the demonym is the attacker's, the name
+    /// the place's. Then the alphabetically first code, for stable output.
     pub fn top(&self) -> Option<&'static str> {
+        let named = |cc: &str| self.named.get(cc).copied().unwrap_or(0);
         self.counts
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then(named(a.0).cmp(&named(b.0)))
+                    .then(b.0.cmp(a.0))
+            })
             .map(|(cc, _)| *cc)
     }
 
@@ -694,6 +703,7 @@ fn counts_countries(text: &str, ws: &[Word], folded: &[String], hits: &[Hit]) ->
         if let Some(r) = h.ids.first().and_then(|&i| g.record(i)) {
             if r.kind == PlaceKind::Country {
                 *c.counts.entry(r.cc).or_default() += 2;
+                *c.named.entry(r.cc).or_default() += 1;
             }
         }
     }
