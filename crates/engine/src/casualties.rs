@@ -24,6 +24,7 @@
 //! | `toll_rose_to` | "the toll, initially put at twelve dead, rose to 20" (the later figure) |
 //! | `no_casualties` | "no casualties were reported", "nobody was hurt" (count exactly 0) |
 //! | `including_subgroup` | "…, including 53 gendarmes" (outcome of the casualty before it) |
+//! | `including_second_subgroup` | "…, including five soldiers and **three civilians**" (as `including_subgroup`) |
 //! | `first_of_two_groups` | "**two soldiers** and three civilians were killed" (read backwards from the passive find) |
 //! | `second_group_active` | "killing two soldiers and **three civilians**" |
 //! | `second_group_of` | "the bodies of seven men and **four women**" |
@@ -78,6 +79,12 @@ fn victim_rows() -> impl Iterator<Item = (&'static str, &'static str, Side)> {
         let side = Side::parse(cols[2].trim())?;
         Some((cols[0].trim(), cols[1].trim(), side))
     })
+}
+
+/// The rules whose find is part of the figure before it, with that figure's outcome:
+/// "…, including 53 gendarmes", "…, including five soldiers and three civilians".
+pub fn is_subgroup_rule(rule: &str) -> bool {
+    matches!(rule, "including_subgroup" | "including_second_subgroup")
 }
 
 /// Folded, hyphens as spaces, single spaces.
@@ -573,6 +580,22 @@ const LIST: &[Rule] = &[
         counter_examples: &["Several groups, including two militias, signed the deal."],
     },
     Rule {
+        name: "including_second_subgroup",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?-u:\b)(?:including|among\s+them)\s+(?:{count_or_a})\s+(?:{who})(?:,\s*|\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        produce: killed_passive,
+        examples: &[
+            "The raid killed nine people, including six soldiers and three civilians.",
+            "Twelve were wounded, among them four police officers, two children.",
+        ],
+        counter_examples: &[
+            "The raid killed nine people, including six soldiers, and destroyed a truck.",
+            // ", and": a new clause, not a second part.
+            "Nine were wounded, including three children, and at least 500 residents fled.",
+            "Several groups, including two militias and three parties, signed the deal.",
+        ],
+    },
+    Rule {
         name: "second_group_active",
         kind: Kind::Casualty,
         pattern: r"(?i)(?-u:\b)(?:{any_active})\s+(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who})){speaks}",
@@ -830,7 +853,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         // people, not children.
         let before = out.iter().rev().find_map(|p| match &p.value {
             Value::Casualty(v)
-                if !v.who.is_empty() && v.who != "others" && p.rule != "including_subgroup" =>
+                if !v.who.is_empty() && v.who != "others" && !is_subgroup_rule(p.rule) =>
             {
                 Some((sentence_of(p.start), v.clone()))
             }
@@ -839,7 +862,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         let Value::Casualty(v) = &mut f.value else {
             continue;
         };
-        if f.rule == "including_subgroup" {
+        if is_subgroup_rule(f.rule) {
             let prev = out.last().and_then(|p| match &p.value {
                 Value::Casualty(pv) if sentence_of(p.start) == here => Some(pv.outcome),
                 _ => None,

@@ -4,11 +4,14 @@
 //!   one; at the same span, the first found (dimension order, then rule order).
 //! - Across kinds, spans may overlap or nest (a date inside a casualty phrase): each kind is
 //!   its own layer, and the page shows nested spans as nested marks.
+//! - But a place inside a date is one of the date's words ("March 4": the month, not the
+//!   English town of March): it is dropped.
 //!
 //! The result is sorted by start, then longer first, then kind.
 
 use std::collections::BTreeMap;
 
+use super::model::Kind;
 use super::rule::Found;
 
 /// Applies the policy above.
@@ -47,13 +50,28 @@ pub fn resolve(mut found: Vec<Found>) -> Vec<Found> {
             .then(b.end.cmp(&a.end))
             .then(a.kind().cmp(&b.kind()))
     });
+    // Date spans never overlap each other, so they are sorted by end too.
+    let dates: Vec<(usize, usize)> = kept
+        .iter()
+        .filter(|f| f.kind() == Kind::Date)
+        .map(|f| (f.start, f.end))
+        .collect();
+    if !dates.is_empty() {
+        kept.retain(|f| {
+            if f.kind() != Kind::Location {
+                return true;
+            }
+            let i = dates.partition_point(|d| d.1 < f.end);
+            !dates.get(i).is_some_and(|d| d.0 <= f.start && f.end <= d.1)
+        });
+    }
     kept
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorValue, DateValue, Value};
+    use crate::model::{ActorValue, DateValue, Place, Value};
 
     fn f(start: usize, end: usize, rule: &'static str, date: bool) -> Found {
         let value = if date {
@@ -87,6 +105,34 @@ mod tests {
         for (input, want) in table {
             let got: Vec<&str> = resolve(input.clone()).iter().map(|f| f.rule).collect();
             assert_eq!(got, want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_inside_a_date_is_dropped() {
+        let at = |start, end, value: Value| Found {
+            start,
+            end,
+            rule: "r",
+            value,
+        };
+        let date = || Value::Date(DateValue::default());
+        let place = || Value::Location(Place::default());
+        let table = [
+            // "March 4": the month is no town.
+            (vec![at(0, 7, date()), at(0, 5, place())], 1),
+            // A place beside a date, or overlapping one only in part, stays.
+            (vec![at(0, 7, date()), at(8, 14, place())], 2),
+            (vec![at(0, 7, date()), at(5, 12, place())], 2),
+            (vec![at(10, 17, date()), at(0, 12, place())], 2),
+            // Several dates: the one around the place counts.
+            (
+                vec![at(0, 3, date()), at(20, 30, date()), at(22, 26, place())],
+                2,
+            ),
+        ];
+        for (input, n) in table {
+            assert_eq!(resolve(input.clone()).len(), n, "{input:?}");
         }
     }
 }

@@ -454,7 +454,11 @@ fn role_of(doc: &Doc, i: usize) -> Role {
                 Role::Speaker
             };
         }
-        if is_speech_word(w) {
+        // "the interior ministry put the death toll at six": it gives the figure.
+        if is_speech_word(w)
+            || matches!(w, "put" | "puts" | "placed")
+                && (k + 1..se.w1.min(k + 4)).any(|q| matches!(doc.w(q), "toll" | "number"))
+        {
             return Role::Speaker;
         }
         if is_agent_verb(w) {

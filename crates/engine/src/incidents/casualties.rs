@@ -89,6 +89,10 @@ fn is_part(doc: &Doc, i: usize) -> bool {
     let x = &doc.ents[i];
     let se = &doc.sents[x.sent];
     let j = doc.word_at(x.start);
+    // "including five soldiers and three civilians": the civilians too.
+    if crate::casualties::is_subgroup_rule(&x.e.rule) {
+        return true;
+    }
     // The figure's own first word may be the cue: "including 53 gendarmes".
     (se.w0..(j + 1).min(se.w1)).rev().take(4).any(|k| {
         matches!(
@@ -189,6 +193,8 @@ pub fn incident_rows(
             continue;
         }
         seen_sents.push(m.sent);
+        // The last figure of the sentence that is not itself a part: "eight people, including
+        // five soldiers and three civilians" are both parts of the eight.
         let mut prev: Option<usize> = None;
         for i in doc.ents_of(m.sent, Kind::Casualty) {
             let Value::Casualty(v) = &doc.ents[i].e.value else {
@@ -206,7 +212,9 @@ pub fn incident_rows(
                 vague: is_vague(&doc.ents[i].e.text),
                 part_of,
             });
-            prev = Some(i);
+            if part_of.is_none() {
+                prev = Some(i);
+            }
         }
     }
     let mut rows = Rows::default();
@@ -327,14 +335,29 @@ fn group_rows(
                 } else {
                     totals.iter().filter_map(|c| c.high).max()
                 };
+                // The rival counts are of everyone the first set counts: named as its whole
+                // ("eight people, including five soldiers and three civilians" → people), or
+                // as people when it gives only parts; a one-row set by its row.
                 let first = &set_rows[0][0];
+                let (who, side, text) = if set_rows[0].len() > 1 {
+                    sets[0]
+                        .iter()
+                        .find(|i| i.part_of.is_none() && !i.v.who.is_empty())
+                        .filter(|_| sets[0].iter().any(|i| i.part_of.is_some()))
+                        .map_or(
+                            ("people".to_string(), Side::Unknown, first.text.clone()),
+                            |i| (i.v.who.clone(), i.v.side, i.text.clone()),
+                        )
+                } else {
+                    (first.who.clone(), first.side, first.text.clone())
+                };
                 out.push(CasualtyRow {
-                    who: first.who.clone(),
-                    side: first.side,
+                    who,
+                    side,
                     low,
                     best: totals[0].best.or(low),
                     high,
-                    text: first.text.clone(),
+                    text,
                 });
             }
         }
@@ -355,7 +378,24 @@ fn group_rows(
                     } else {
                         ""
                     };
-                    format!("{} \u{201c}{}\u{201d}{by}{tag}", count_text(&c), s[0].text)
+                    // "8 (soldiers: 5, civilians: 3)": a breakdown keeps its parts.
+                    let rows = sentence_rows(s);
+                    let parts = if rows.len() > 1 {
+                        let p: Vec<String> = rows
+                            .iter()
+                            .map(|r| {
+                                format!("{}: {}", r.who, count_text(&sum(std::slice::from_ref(r))))
+                            })
+                            .collect();
+                        format!(" ({})", p.join(", "))
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "{}{parts} \u{201c}{}\u{201d}{by}{tag}",
+                        count_text(&c),
+                        s[0].text
+                    )
                 })
                 .collect();
             notes.push(format!(

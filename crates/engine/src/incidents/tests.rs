@@ -926,3 +926,43 @@ fn a_strike_by_a_foreign_force_is_placed_in_the_country_named() {
         ]
     );
 }
+
+/// "eight people, including five soldiers and three civilians", then a rival toll of six from
+/// a ministry: both parts belong to the eight; with the rival toll, the row spans 6–8 and is
+/// people (not the first part's soldiers), the notes keep the breakdown, and the ministry that
+/// put the toll is no target.
+#[test]
+fn two_parts_of_a_toll_and_a_rival_toll() {
+    let c = ctx(2025, 3, 4);
+    let t = "Gunmen attacked a checkpoint near the town of Khirbet Salem late on Sunday, killing \
+             eight people, including five soldiers and three civilians, a monitor said.";
+    let out = crate::extract(t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    let rows: Vec<(&str, Option<u64>)> = i.killed.iter().map(|r| (r.who.as_str(), r.low)).collect();
+    assert_eq!(rows, [("soldiers", Some(5)), ("civilians", Some(3))]);
+    assert_eq!(i.fatalities.low, Some(8));
+
+    let t = format!("{t} The interior ministry put the death toll at six.");
+    let out = crate::extract(&t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    let rows: Vec<(&str, Option<u64>, Option<u64>)> = i
+        .killed
+        .iter()
+        .map(|r| (r.who.as_str(), r.low, r.high))
+        .collect();
+    assert_eq!(rows, [("people", Some(6), Some(8))]);
+    assert!(
+        i.notes.contains("8 (soldiers: 5, civilians: 3)"),
+        "{}",
+        i.notes
+    );
+    assert!(
+        i.targets.iter().all(|t| !t.name.contains("ministry")),
+        "{:?}",
+        i.targets
+    );
+}
