@@ -23,6 +23,7 @@
 //! | `death_toll` | "the death toll rose to 38" (who: "people") |
 //! | `toll_rose_to` | "the toll, initially put at twelve dead, rose to 20" (the later figure) |
 //! | `no_casualties` | "no casualties were reported", "nobody was hurt" (count exactly 0) |
+//! | `joint_groups_passive` | "dozens of soldiers and volunteer fighters were killed" (one count, both named) |
 //! | `including_subgroup` | "…, including 53 gendarmes" (outcome of the casualty before it) |
 //! | `including_second_subgroup` | "…, including five soldiers and **three civilians**" (as `including_subgroup`) |
 //! | `first_of_two_groups` | "**two soldiers** and three civilians were killed" (read backwards from the passive find) |
@@ -273,7 +274,7 @@ macro_rules! active {
         concat!(
             r"(?i)(?P<span>(?-u:\b)(?:",
             $verb,
-            r")\s+(?P<count>{count_or_a})(?:\s+of\s+(?:its|their|his|her|our))?(?:\s+(?P<who>{who}))?)(?P<tail>{tail})?"
+            r")\s+(?P<count>{count_or_a})(?:\s+of\s+(?:its|their|his|her|our|the|these|those)(?-u:\b)|(?P<them>\s+of\s+them(?-u:\b)))?(?:\s+(?P<who>{who}))?)(?P<tail>{tail})?"
         )
     };
 }
@@ -384,6 +385,8 @@ const LIST: &[Rule] = &[
             "The strike killed two al Qaeda commanders.",
             "A car bomb killed at least 12 in the capital.",
             "The blast killed a 35-year-old farmer.",
+            "Troops pursued the attackers and killed five of them.",
+            "Soldiers killed three of the insurgents.",
         ],
         counter_examples: &[
             "The raid killed hopes of a truce.",
@@ -580,6 +583,21 @@ const LIST: &[Rule] = &[
         counter_examples: &["Several groups, including two militias, signed the deal."],
     },
     Rule {
+        name: "joint_groups_passive",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?P<count>{count})\s+(?P<who>{who})\s+and\s+(?P<who2>{who})\s+(?P<fill>{filler})(?:(?P<kill>{kill_passive})|(?P<injure>{injure_passive})))(?-u:\b)",
+        produce: joint_groups_passive,
+        examples: &[
+            "Dozens of soldiers and volunteer fighters were killed in the assault.",
+            "At least 30 soldiers and police officers were wounded.",
+        ],
+        counter_examples: &[
+            // A count for each group: two rows (`first_of_two_groups`, `killed_passive`).
+            "Two soldiers and three civilians were killed.",
+            "Dozens of soldiers and their commander were killed.",
+        ],
+    },
+    Rule {
         name: "including_second_subgroup",
         kind: Kind::Casualty,
         pattern: r"(?i)(?-u:\b)(?:including|among\s+them)\s+(?:{count_or_a})\s+(?:{who})(?:,\s*|\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who}))",
@@ -668,6 +686,9 @@ fn is_article(s: &str) -> bool {
     s == "a" || s == "an" || s.starts_with("one of")
 }
 
+/// The `who` of "five of them" until [`find`] names them.
+const THEM: &str = "them";
+
 fn make(c: &Captures, outcome: Outcome) -> Option<Value> {
     let count_text = c.name("count")?.as_str();
     if is_year(count_text) {
@@ -682,6 +703,8 @@ fn make(c: &Captures, outcome: Outcome) -> Option<Value> {
             let (who, side) = victim(w.as_str())?;
             (who.to_string(), side)
         }
+        // "killed five of them": the victims named before it, found in `find`.
+        None if c.name("them").is_some() => (THEM.to_string(), Side::Unknown),
         None => {
             if is_article(count_text) || c.name("of").is_some() {
                 return None;
@@ -709,6 +732,28 @@ fn passive(c: &Captures, outcome: Outcome) -> Option<Value> {
     make(c, outcome)
 }
 
+/// "Dozens of soldiers and volunteer fighters were killed": one count for two groups, one row
+/// named by both, on the side of the first.
+fn joint_groups_passive(c: &Captures, _: &Context) -> Option<Value> {
+    let outcome = if c.name("kill").is_some() {
+        Outcome::Killed
+    } else {
+        Outcome::Injured
+    };
+    let Value::Casualty(mut v) = make(c, outcome)? else {
+        return None;
+    };
+    let second = c.name("who2")?.as_str();
+    if names_a_date(second) {
+        return None;
+    }
+    let (second, _) = victim(second)?;
+    if second != v.who {
+        v.who = format!("{} and {second}", v.who);
+    }
+    Some(Value::Casualty(v))
+}
+
 fn killed_passive(c: &Captures, _: &Context) -> Option<Value> {
     passive(c, Outcome::Killed)
 }
@@ -727,7 +772,8 @@ fn abducted_passive(c: &Captures, _: &Context) -> Option<Value> {
 
 /// Active rules: with no noun, the count must end the clause ("killing 12 in …").
 fn active(c: &Captures, outcome: Outcome) -> Option<Value> {
-    if c.name("who").is_none() && c.name("tail").is_none() {
+    // "killed five of them": whoever "them" is, five.
+    if c.name("who").is_none() && c.name("tail").is_none() && c.name("them").is_none() {
         return None;
     }
     make(c, outcome)
@@ -871,6 +917,22 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
                 Some(o) => v.outcome = o,
                 None => continue,
             }
+        }
+        // "pursued the insurgents and killed five of them": the last victim word before it in
+        // its sentence.
+        if v.who == THEM {
+            let from = sentences.get(here).map_or(0, |s| s.0).min(f.start);
+            let named = text
+                .get(from..f.start)
+                .unwrap_or("")
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .rev()
+                .filter(|w| !w.is_empty())
+                .find_map(victim);
+            (v.who, v.side) = match named {
+                Some((who, side)) => (who.to_string(), side),
+                None => ("people".to_string(), Side::Unknown),
+            };
         }
         if v.who.is_empty() || v.who == "others" {
             let reach = if v.who.is_empty() { 0 } else { 1 };
@@ -1079,6 +1141,33 @@ mod tests {
 
         let all = run("Twelve gendarmes were killed. Three others were wounded.");
         assert_eq!(all[1].2, "gendarmes");
+    }
+
+    #[test]
+    fn them_is_the_last_victim_named_before_it() {
+        let all = run("Troops pursued the insurgents and killed five of them.");
+        let rows: Vec<_> = all.iter().map(|r| (r.2.as_str(), r.3, r.4)).collect();
+        assert_eq!(rows, vec![("insurgents", Rebel, Count::exact(5))]);
+        let all = run("Gunmen stopped a bus and shot three of them.");
+        assert!(all.iter().all(|r| r.2 != "them"), "{all:?}");
+        // Nobody named: people.
+        let all = run("They killed five of them.");
+        let rows: Vec<_> = all.iter().map(|r| (r.2.as_str(), r.3)).collect();
+        assert_eq!(rows, vec![("people", Unknown)]);
+    }
+
+    #[test]
+    fn one_count_for_two_groups_names_both() {
+        let all = run("Dozens of soldiers and volunteer fighters were killed in the assault.");
+        let rows: Vec<_> = all.iter().map(|r| (r.2.as_str(), r.3, r.4)).collect();
+        assert_eq!(
+            rows,
+            vec![(
+                "soldiers and volunteer fighters",
+                State,
+                Count::at_least(12)
+            )]
+        );
     }
 
     #[test]

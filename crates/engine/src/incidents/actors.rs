@@ -271,6 +271,22 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     }
     let j0 = doc.word_at(x.start).clamp(se.w0, se.w1);
     let j1 = doc.word_at(x.end).clamp(j0, se.w1);
+    // "JNIM, the al-Qaida affiliate", "an Islamic State offshoot": it names the group's family.
+    if j1 < se.w1
+        && doc.between(x.end, doc.words[j1].start).trim().is_empty()
+        && matches!(
+            doc.w(j1),
+            "affiliate"
+                | "affiliates"
+                | "branch"
+                | "offshoot"
+                | "franchise"
+                | "splinter"
+                | "faction"
+        )
+    {
+        return Role::Descriptor;
+    }
     // "…, which has been fighting the Fano militia since August": background.
     if super::split::in_trend_relative(doc, x.sent, j0) {
         return Role::Descriptor;

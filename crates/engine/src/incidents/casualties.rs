@@ -292,8 +292,16 @@ fn group_rows(
         if let Some(k) = sets.iter().rposition(|s| s[0].revision) {
             sets = vec![sets[k].clone()];
         }
+        // Vague words count only when no number is given: a vague set gives way, and so does
+        // a vague figure beside numbers in its own sentence ("'Dozens were killed,' one source
+        // said, while another put the toll at 27 soldiers and 15 VDP"), unless it is a part or
+        // has parts ("12 people, including several children").
         if sets.iter().any(|s| s.iter().any(|i| !i.vague)) {
             sets.retain(|s| s.iter().any(|i| !i.vague));
+            for s in &mut sets {
+                let wholes: Vec<usize> = s.iter().filter_map(|i| i.part_of).collect();
+                s.retain(|i| !i.vague || i.part_of.is_some() || wholes.contains(&i.ent));
+            }
         }
         for s in &sets {
             evidence.extend(s.iter().map(|i| i.ent));
@@ -361,8 +369,25 @@ fn group_rows(
                 });
             }
         }
-        if all.len() > 1 {
-            let figs: Vec<String> = all
+        // A vague figure beside numbers in its sentence is a figure of its own in the notes.
+        let loose = |s: &[&Item], i: &Item| {
+            i.vague && i.part_of.is_none() && !s.iter().any(|p| p.part_of == Some(i.ent))
+        };
+        let entries: Vec<Vec<&Item>> = all
+            .iter()
+            .flat_map(|s| {
+                if s.iter().any(|i| !i.vague) && s.iter().any(|i| loose(s, i)) {
+                    let mut out: Vec<Vec<&Item>> =
+                        s.iter().filter(|i| loose(s, i)).map(|&i| vec![i]).collect();
+                    out.push(s.iter().copied().filter(|i| !loose(s, i)).collect());
+                    out
+                } else {
+                    vec![s.clone()]
+                }
+            })
+            .collect();
+        if entries.len() > 1 {
+            let figs: Vec<String> = entries
                 .iter()
                 .map(|s| {
                     let c = sum(&sentence_rows(s));

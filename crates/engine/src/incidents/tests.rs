@@ -966,3 +966,27 @@ fn two_parts_of_a_toll_and_a_rival_toll() {
         i.targets
     );
 }
+
+/// "'Dozens … were killed,' one source said, while another put the toll at 27 soldiers and 15
+/// VDP": the vague figure gives way to the numbers of its own sentence (it stays in the notes);
+/// "JNIM, the al-Qaida affiliate": al-Qaida only describes the perpetrator.
+#[test]
+fn a_vague_figure_beside_numbers_gives_way_and_an_affiliate_is_a_descriptor() {
+    let c = ctx(2025, 5, 13);
+    let t = "Jihadists overran an army base in the town of Sollé on Sunday. The attack was \
+             claimed by JNIM, the al-Qaida affiliate. \"Dozens of soldiers and volunteer fighters \
+             were killed,\" one source said, while another put the toll at 27 soldiers and 15 \
+             volunteer fighters dead.";
+    let out = crate::extract(t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    let rows: Vec<(&str, Option<u64>)> = i.killed.iter().map(|r| (r.who.as_str(), r.low)).collect();
+    assert_eq!(
+        rows,
+        [("soldiers", Some(27)), ("volunteer fighters", Some(15))]
+    );
+    assert!(i.notes.contains("at least 12"), "{}", i.notes);
+    let perps: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(perps, ["JNIM"]);
+}
