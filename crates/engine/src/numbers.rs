@@ -71,7 +71,7 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
     ("ordinal", ORDINAL),
     (
         "count",
-        r"(?:{qualifier}\s+)?(?:(?-u:\b)between\s+(?:{number})\s+and\s+(?:{number})|(?:{number})(?:\s*(?:to|or)\s*(?:{number})|[-–—](?:{number})|\s+[-–—]\s+(?:{digits}))?(?:\s+or\s+more|\+|-plus)?|{vague})",
+        r"(?:{qualifier}\s+)?(?:(?-u:\b)between\s+(?:{number})\s+and\s+(?:{number})|(?:{number})(?:(?:\s*(?:to|or)\s*|[-–—])(?:{number})|\s+[-–—]\s+(?:{digits}))?(?:\s+or\s+more|\+|-plus)?|{vague})",
     ),
     (
         "count_or_a",
