@@ -72,7 +72,14 @@ fn keys(doc: &Doc, m: &Mention) -> Keys {
         if m.place.and_then(|i| precision(doc, i)) == Some(PlacePrecision::Town) && !ambiguous {
             k.town = Some(fold(&p.name));
         }
-        k.admin1 = admin1_of(p).map(|s| fold(&s));
+        // A region no map draws ("Darfur", "the Sahel") holds several first-level regions: it
+        // keys the country only, so "North Darfur" in the body can join it.
+        let macro_region = m
+            .place
+            .is_some_and(|i| doc.ents[i].e.rule == "macro_region");
+        if !macro_region {
+            k.admin1 = admin1_of(p).map(|s| fold(&s));
+        }
         k.country = country_of(p).map(|s| fold(&s));
     }
     if let Some(r) = m.region.and_then(|i| place_of(&doc.ents[i].e.value)) {

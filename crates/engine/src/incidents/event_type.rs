@@ -71,6 +71,8 @@ fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
                         | "gunmen"
                 )
                 || (w == "fire" && matches!(prev, "opened" | "open" | "opening"))
+                // "dissidents fired on a military helicopter": not "fired rockets at".
+                || (matches!(w, "fired" | "firing") && matches!(next, "on" | "at" | "upon"))
             {
                 m.ground |= !shot_down;
             }

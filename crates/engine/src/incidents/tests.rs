@@ -990,3 +990,34 @@ fn a_vague_figure_beside_numbers_gives_way_and_an_affiliate_is_a_descriptor() {
     let perps: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(perps, ["JNIM"]);
 }
+
+/// A headline that names a region no map draws ("Darfur") joins the body's attack in one of its
+/// regions ("North Darfur"): one incident, not a second with the headline's vague toll.
+#[test]
+fn a_headline_in_a_macro_region_joins_the_body() {
+    let c = ctx(2025, 4, 7);
+    let t = "Drone strike on Darfur market kills dozens\nAt least 40 people were killed on \
+             Saturday when a drone struck a market in the town of Um Kadada in North Darfur, \
+             a local committee said.";
+    let out = crate::extract(t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    assert_eq!(i.fatalities.low, Some(40));
+}
+
+/// "fired on a military helicopter": a clash on the ground, not an air strike.
+#[test]
+fn firing_on_a_helicopter_is_an_armed_clash() {
+    let c = ctx(2025, 6, 11);
+    let t = "Rebels fired on a military helicopter near the town of Suárez on Monday, wounding \
+             a soldier, the army said.";
+    let out = crate::extract(t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    assert_eq!(
+        (i.event_type.as_str(), i.sub_event_type.as_str()),
+        ("Battles", "Armed clash")
+    );
+}
