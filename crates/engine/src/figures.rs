@@ -6,6 +6,7 @@
 //! | rule | phrase | `what` |
 //! |---|---|---|
 //! | `attackers_strength` | "around 300 fighters", "hundreds of militants on motorcycles" | `attackers` |
+//! | `attackers_numbering` | "the gunmen, numbering about 200" | `attackers` |
 //! | `force_of_men` | "a force of several hundred men", "a column numbering 200 fighters" | `attackers` |
 //! | `things_taken` | "seized at least 12 military vehicles", "40 rifles were recovered" | `<thing> seized` |
 //! | `things_destroyed` | "destroyed five motorcycles", "20 houses were burned" | `<thing> destroyed` / `<thing> burned` |
@@ -84,6 +85,20 @@ const LIST: &[Rule] = &[
             "The army said it killed dozens of jihadists.",
             "The ministry confirmed the deaths of 55 insurgents.",
             "In 2019 fighters crossed the border.",
+        ],
+    },
+    Rule {
+        name: "attackers_numbering",
+        kind: Kind::Figure,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:{attacker})(?-u:\b),?\s+(?:numbering|numbered|estimated\s+at|said\s+to\s+number)\s+(?P<count>{count}))",
+        produce: attackers,
+        examples: &[
+            "The gunmen, numbering about 200, arrived at night.",
+            "Attackers numbering more than 100 stormed the village.",
+        ],
+        counter_examples: &[
+            "Displaced families numbering in the thousands arrived.",
+            "The gunmen numbered the houses they burned.",
         ],
     },
     Rule {

@@ -529,6 +529,21 @@ pub fn named_perpetrators<'a>(doc: &Doc<'a>, s: usize) -> Vec<&'a ActorValue> {
         .collect()
 }
 
+/// "suspicion is likely to fall on the Pakistani Taliban", "suspicion fell on X": the text
+/// names a suspect, not a perpetrator.
+fn suspicion_falls_on(doc: &Doc, i: usize) -> bool {
+    let x = &doc.ents[i];
+    let se = &doc.sents[x.sent];
+    let j = doc.word_at(x.start).clamp(se.w0, se.w1);
+    let before: Vec<&str> = (j.saturating_sub(12).max(se.w0)..j)
+        .map(|k| doc.w(k))
+        .collect();
+    before.contains(&"suspicion")
+        && before
+            .windows(2)
+            .any(|w| matches!(w[0], "fall" | "fell" | "falls" | "falling") && w[1] == "on")
+}
+
 /// The incident's perpetrators and targets.
 pub fn incident_actors(
     doc: &Doc,
@@ -565,7 +580,8 @@ pub fn incident_actors(
             };
             if perpetrator {
                 evidence.push(i);
-                if let Some(h) = &a.hedge {
+                let speculated = suspicion_falls_on(doc, at).then(|| "suspected".to_string());
+                if let Some(h) = a.hedge.as_ref().or(speculated.as_ref()) {
                     let n = format!("{} {} as perpetrator.", a.name, h);
                     if !notes.contains(&n) {
                         notes.push(n);

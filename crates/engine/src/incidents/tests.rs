@@ -1021,3 +1021,22 @@ fn firing_on_a_helicopter_is_an_armed_clash() {
         ("Battles", "Armed clash")
     );
 }
+
+/// "No group claimed responsibility, but suspicion is likely to fall on X": X is named as the
+/// suspected perpetrator, and the notes say so.
+#[test]
+fn a_group_suspicion_falls_on_is_a_suspected_perpetrator() {
+    let c = ctx(2024, 8, 26);
+    let t = "Militants ambushed a convoy near the town of Jandola on Sunday, killing six \
+             soldiers, the military said. No group claimed responsibility, but suspicion is \
+             likely to fall on the Pakistani Taliban.";
+    let out = crate::extract(t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    assert!(
+        i.notes.contains("TTP suspected as perpetrator."),
+        "{}",
+        i.notes
+    );
+}
