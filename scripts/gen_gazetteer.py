@@ -80,8 +80,10 @@ COUNTRY_NAME = {
     "US": "United States", "GM": "Gambia", "BS": "Bahamas", "SZ": "Eswatini",
 }
 COUNTRY_ALIASES = {
+    # News (AP, Reuters) write "Congo" for the Democratic Republic of the Congo: the bare name
+    # is both countries' alias, and the larger comes first where the text does not tell.
     "CD": ["DRC", "D.R. Congo", "Democratic Republic of Congo", "Democratic Republic of the Congo",
-           "Congo-Kinshasa"],
+           "Congo-Kinshasa", "Congo"],
     "CG": ["Congo-Brazzaville", "Congo Republic"],
     "CI": ["Ivory Coast", "Cote d'Ivoire"],
     "GB": ["Britain", "Great Britain", "UK", "U.K."],

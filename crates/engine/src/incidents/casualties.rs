@@ -333,6 +333,8 @@ fn group_rows(
             });
             if let Some(k) = breakdown {
                 out.extend(set_rows[k].iter().cloned());
+            } else if let Some(rows) = named_parts(&sets, &set_rows, &totals) {
+                out.extend(rows);
             } else if let Some(rows) = parts_of_a_total(&sets, &set_rows, &totals) {
                 out.extend(rows);
             } else {
@@ -432,6 +434,67 @@ fn group_rows(
         }
     }
     out
+}
+
+/// "… killed 13 peacekeepers. Three Malawian peacekeepers were among the dead. A Uruguayan
+/// peacekeeper was also killed.": figures the text calls part of the dead ("among the dead",
+/// "among those killed"), and those it adds with "also", are parts of the largest toll, not
+/// rival counts of it (which would make the low bound 1). The rows are the parts and the rest
+/// of the whole. Only when every other figure restates the whole and the parts are fewer.
+fn named_parts(
+    sets: &[Vec<&Item>],
+    set_rows: &[Vec<CasualtyRow>],
+    totals: &[Count],
+) -> Option<Vec<CasualtyRow>> {
+    let has = |k: usize, cues: &[&str]| {
+        sets[k].iter().any(|i| {
+            let t = i.text.to_lowercase();
+            cues.iter().any(|c| t.contains(c))
+        })
+    };
+    const AMONG: &[&str] = &[
+        "among the dead",
+        "among those killed",
+        "among the victims",
+        "among the casualties",
+        "among the wounded",
+        "among the injured",
+    ];
+    let cued: Vec<usize> = (0..sets.len()).filter(|&k| has(k, AMONG)).collect();
+    if cued.is_empty() {
+        return None;
+    }
+    let part = |k: usize| cued.contains(&k) || has(k, &[" also "]);
+    let whole = (0..sets.len())
+        .filter(|&k| !part(k))
+        .max_by_key(|&k| totals[k].floor())?;
+    let low = totals[whole].floor()?;
+    if (0..sets.len()).any(|k| !part(k) && totals[k].floor() != Some(low)) {
+        return None;
+    }
+    let [w] = set_rows[whole].as_slice() else {
+        return None;
+    };
+    let parts: u64 = (0..sets.len())
+        .filter(|&k| part(k))
+        .map(|k| totals[k].floor())
+        .sum::<Option<u64>>()?;
+    if parts >= low {
+        return None;
+    }
+    let mut rows: Vec<CasualtyRow> = (0..sets.len())
+        .filter(|&k| part(k))
+        .flat_map(|k| set_rows[k].iter().cloned())
+        .collect();
+    rows.push(CasualtyRow {
+        who: format!("other {}", w.who),
+        side: w.side,
+        low: Some(low - parts),
+        best: totals[whole].best.map(|b| b.saturating_sub(parts)),
+        high: totals[whole].high.map(|h| h.saturating_sub(parts)),
+        text: w.text.clone(),
+    });
+    Some(rows)
 }
 
 /// "At least 20 people were killed … Two police officers were killed": when one sentence

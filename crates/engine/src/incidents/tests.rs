@@ -1040,3 +1040,27 @@ fn a_group_suspicion_falls_on_is_a_suspected_perpetrator() {
         i.notes
     );
 }
+
+/// "… killed 13 peacekeepers. Three Malawian peacekeepers were among the dead. A Uruguayan
+/// peacekeeper was also killed.": parts of the 13, not rival counts of it (a low of 1).
+#[test]
+fn figures_among_the_dead_are_parts_of_the_toll() {
+    let c = ctx(2025, 1, 25);
+    let t = "Rebels captured the town of Kimoka after fighting that killed 13 peacekeepers, \
+             officials said on Saturday. Three Malawian peacekeepers were among the dead. A \
+             Uruguayan peacekeeper was also killed.";
+    let out = crate::extract(t, &c);
+    let [i] = out.incidents.as_slice() else {
+        panic!("one incident: {:?}", out.incidents)
+    };
+    let rows: Vec<(&str, Option<u64>)> = i.killed.iter().map(|r| (r.who.as_str(), r.low)).collect();
+    assert_eq!(
+        rows,
+        [
+            ("peacekeepers", Some(3)),
+            ("peacekeepers", Some(1)),
+            ("other peacekeepers", Some(9))
+        ]
+    );
+    assert_eq!((i.fatalities.low, i.fatalities.high), (Some(13), Some(13)));
+}

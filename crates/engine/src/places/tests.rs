@@ -69,6 +69,12 @@ fn gazetteer_resolves_region_and_country() {
     assert_eq!(f[0].4.as_deref(), Some("ML"));
     let f = found("Soldiers were killed in Maiduguri, Nigeria.");
     assert_eq!(f[0].3.as_deref(), Some("Borno"));
+    // "Congo" alone is the Democratic Republic of the Congo, as news writes it; the other
+    // Congo by its longer names.
+    let f = found("Rebels attacked a village in eastern Congo.");
+    assert_eq!(f[0].4.as_deref(), Some("CD"));
+    let f = found("Troops were deployed in Congo-Brazzaville.");
+    assert_eq!(f[0].4.as_deref(), Some("CG"));
     let f = found("Clashes in the Far North region of Cameroon.");
     assert_eq!((f[0].0.as_str(), f[0].1), ("Far North", "gazetteer_region"));
     // The Arabic article dropped: "Fallujah" is GeoNames' "Al Fallūjah".
