@@ -472,26 +472,42 @@ fn named_parts(
     if (0..sets.len()).any(|k| !part(k) && totals[k].floor() != Some(low)) {
         return None;
     }
+    let parts: Vec<usize> = (0..sets.len()).filter(|&k| part(k)).collect();
+    parts_and_rest(set_rows, totals, whole, &parts, 0)
+}
+
+/// The rows of sets `parts`, then the rest of set `whole` ("other people") so that the total
+/// stays the whole's; `None` unless the whole is one row and the parts sum to at least
+/// `min_parts` and to less than it.
+fn parts_and_rest(
+    set_rows: &[Vec<CasualtyRow>],
+    totals: &[Count],
+    whole: usize,
+    parts: &[usize],
+    min_parts: u64,
+) -> Option<Vec<CasualtyRow>> {
     let [w] = set_rows[whole].as_slice() else {
         return None;
     };
-    let parts: u64 = (0..sets.len())
-        .filter(|&k| part(k))
-        .map(|k| totals[k].floor())
+    let total = totals[whole];
+    let sum: u64 = parts
+        .iter()
+        .map(|&k| totals[k].floor())
         .sum::<Option<u64>>()?;
-    if parts >= low {
+    let low = total.floor()?;
+    if sum < min_parts || sum >= low {
         return None;
     }
-    let mut rows: Vec<CasualtyRow> = (0..sets.len())
-        .filter(|&k| part(k))
-        .flat_map(|k| set_rows[k].iter().cloned())
+    let mut rows: Vec<CasualtyRow> = parts
+        .iter()
+        .flat_map(|&k| set_rows[k].iter().cloned())
         .collect();
     rows.push(CasualtyRow {
         who: format!("other {}", w.who),
         side: w.side,
-        low: Some(low - parts),
-        best: totals[whole].best.map(|b| b.saturating_sub(parts)),
-        high: totals[whole].high.map(|h| h.saturating_sub(parts)),
+        low: Some(low - sum),
+        best: total.best.map(|b| b.saturating_sub(sum)),
+        high: total.high.map(|h| h.saturating_sub(sum)),
         text: w.text.clone(),
     });
     Some(rows)
@@ -519,31 +535,8 @@ fn parts_of_a_total(
     if sets.iter().flatten().any(|i| i.v.side == Side::Civilian) {
         return None;
     }
-    let [w] = set_rows[whole].as_slice() else {
-        return None;
-    };
-    let total = totals[whole];
-    let parts: u64 = (0..sets.len())
-        .filter(|&k| k != whole)
-        .map(|k| totals[k].floor())
-        .sum::<Option<u64>>()?;
-    let low = total.floor()?;
-    if parts == 0 || parts >= low {
-        return None;
-    }
-    let mut rows: Vec<CasualtyRow> = (0..sets.len())
-        .filter(|&k| k != whole)
-        .flat_map(|k| set_rows[k].iter().cloned())
-        .collect();
-    rows.push(CasualtyRow {
-        who: format!("other {}", w.who),
-        side: w.side,
-        low: Some(low - parts),
-        best: total.best.map(|b| b.saturating_sub(parts)),
-        high: total.high.map(|h| h.saturating_sub(parts)),
-        text: w.text.clone(),
-    });
-    Some(rows)
+    let parts: Vec<usize> = (0..sets.len()).filter(|&k| k != whole).collect();
+    parts_and_rest(set_rows, totals, whole, &parts, 1)
 }
 
 /// The attackers' strength: the first figure of attackers, a number before vague words. A

@@ -124,10 +124,15 @@ pub fn in_trend_relative(doc: &Doc, s: usize, k: usize) -> bool {
             || matches!(prev, "been" | "have" | "has")
                 && matches!(w, "fighting" | "battling" | "waging" | "struggling")
             // "…, who have carried out a series of bombings in the region this year"
-            || w == "series" && next == "of"
-            || matches!(w, "years" | "months" | "decades" | "decade")
-                && matches!(prev, "the" | "recent" | "past" | "several" | "following")
+            || tells_of_a_period(prev, w, next)
     })
+}
+
+/// "a series of", "the past years", "in recent months": words of a story over time.
+fn tells_of_a_period(prev: &str, w: &str, next: &str) -> bool {
+    w == "series" && next == "of"
+        || matches!(w, "years" | "months" | "decades" | "decade")
+            && matches!(prev, "the" | "recent" | "past" | "several" | "following")
 }
 
 fn flags(doc: &Doc, s: usize) -> Flags {
@@ -178,17 +183,12 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         {
             f.trend = true;
         }
-        if matches!(w, "years" | "months" | "decades" | "decade")
-            && matches!(prev, "the" | "recent" | "past" | "several" | "following")
-        {
+        if tells_of_a_period(prev, w, next) {
             f.trend = true;
         }
         if matches!(prev, "been" | "are" | "have" | "has")
             && matches!(w, "fighting" | "struggling" | "battling" | "waging")
         {
-            f.trend = true;
-        }
-        if w == "series" && next == "of" {
             f.trend = true;
         }
         // "another" tells of another event only before an event noun ("in another attack",
