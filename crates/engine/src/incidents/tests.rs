@@ -5,6 +5,15 @@ use super::build;
 use super::testkit::*;
 use crate::model::*;
 
+/// The whole pipeline on `t`, which must give exactly one incident.
+fn the_only_incident(t: &str, c: &crate::Context) -> Incident {
+    let out = crate::extract(t, c);
+    match <[Incident; 1]>::try_from(out.incidents) {
+        Ok([i]) => i,
+        Err(all) => panic!("one incident: {all:?}"),
+    }
+}
+
 fn killed_low(i: &Incident) -> Option<u64> {
     Incident::total_fatalities(&i.killed).low
 }
@@ -744,10 +753,7 @@ fn armed_sides_counted_beside_people_are_part_of_the_toll() {
     let c = ctx(2024, 11, 3);
     let t = "Gang members stormed the town of Lobre on Thursday, killing at least 20 people. \
              Two police officers were killed in the fighting.";
-    let out = crate::extract(t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(t, &c);
     let rows: Vec<(&str, Option<u64>)> = i.killed.iter().map(|r| (r.who.as_str(), r.low)).collect();
     assert_eq!(
         rows,
@@ -757,10 +763,7 @@ fn armed_sides_counted_beside_people_are_part_of_the_toll() {
 
     let t = "At least 14 civilians were killed when gunmen raided the village of Lobre on \
              Thursday. A resident put the toll at 16 people.";
-    let out = crate::extract(t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(t, &c);
     assert_eq!(i.killed.len(), 1, "{:?}", i.killed);
     assert_eq!(i.fatalities.low, Some(14));
 }
@@ -772,10 +775,7 @@ fn a_mixed_case_dateline_with_a_dash_is_not_the_event() {
     let c = ctx(2024, 6, 18);
     let t = "Kirkuk, June 18, 2024 — Four soldiers were killed and two others wounded when \
              militants attacked an army post near the village of Tel Barzan late on Monday.";
-    let out = crate::extract(t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(t, &c);
     assert_eq!(
         i.location.as_ref().map(|l| l.name.as_str()),
         Some("Tel Barzan")
@@ -796,10 +796,7 @@ fn a_background_clause_does_not_cut_off_the_sentences_after_it() {
              near Garissa, police said. The police chief blamed al-Shabaab militants, who have \
              carried out a series of bombings in the county this year. Three other officers \
              were seriously injured.";
-    let out = crate::extract(t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(t, &c);
     let injured: Vec<Option<u64>> = i.injured.iter().map(|r| r.low).collect();
     assert_eq!(injured, [Some(3)]);
     let perps: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
@@ -847,10 +844,7 @@ fn a_patrol_reaching_a_village_the_next_day_is_a_second_incident() {
     // A revision keeps its day out of the event: the toll's day is not the attack's.
     let t =
         "Gunmen raided the village of Bodoum on Tuesday. The death toll reached 15 on Thursday.";
-    let out = crate::extract(t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(t, &c);
     assert_eq!(
         i.date.as_ref().map(|d| d.start.as_str()),
         Some("2025-04-22")
@@ -886,10 +880,7 @@ fn an_all_caps_dateline_of_two_words_is_not_the_event() {
     let c = ctx(2024, 10, 12);
     let t = "CATARMAN CITY — Three soldiers were killed when rebels ambushed a patrol in the \
              town of Mondragon on Friday, the army said.";
-    let out = crate::extract(t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(t, &c);
     assert_eq!(
         i.location.as_ref().map(|l| l.name.as_str()),
         Some("Mondragon")
@@ -936,19 +927,13 @@ fn two_parts_of_a_toll_and_a_rival_toll() {
     let c = ctx(2025, 3, 4);
     let t = "Gunmen attacked a checkpoint near the town of Khirbet Salem late on Sunday, killing \
              eight people, including five soldiers and three civilians, a monitor said.";
-    let out = crate::extract(t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(t, &c);
     let rows: Vec<(&str, Option<u64>)> = i.killed.iter().map(|r| (r.who.as_str(), r.low)).collect();
     assert_eq!(rows, [("soldiers", Some(5)), ("civilians", Some(3))]);
     assert_eq!(i.fatalities.low, Some(8));
 
     let t = format!("{t} The interior ministry put the death toll at six.");
-    let out = crate::extract(&t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(&t, &c);
     let rows: Vec<(&str, Option<u64>, Option<u64>)> = i
         .killed
         .iter()
@@ -977,10 +962,7 @@ fn a_vague_figure_beside_numbers_gives_way_and_an_affiliate_is_a_descriptor() {
              claimed by JNIM, the al-Qaida affiliate. \"Dozens of soldiers and volunteer fighters \
              were killed,\" one source said, while another put the toll at 27 soldiers and 15 \
              volunteer fighters dead.";
-    let out = crate::extract(t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(t, &c);
     let rows: Vec<(&str, Option<u64>)> = i.killed.iter().map(|r| (r.who.as_str(), r.low)).collect();
     assert_eq!(
         rows,
@@ -999,10 +981,7 @@ fn a_headline_in_a_macro_region_joins_the_body() {
     let t = "Drone strike on Darfur market kills dozens\nAt least 40 people were killed on \
              Saturday when a drone struck a market in the town of Um Kadada in North Darfur, \
              a local committee said.";
-    let out = crate::extract(t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(t, &c);
     assert_eq!(i.fatalities.low, Some(40));
 }
 
@@ -1012,10 +991,7 @@ fn firing_on_a_helicopter_is_an_armed_clash() {
     let c = ctx(2025, 6, 11);
     let t = "Rebels fired on a military helicopter near the town of Suárez on Monday, wounding \
              a soldier, the army said.";
-    let out = crate::extract(t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(t, &c);
     assert_eq!(
         (i.event_type.as_str(), i.sub_event_type.as_str()),
         ("Battles", "Armed clash")
@@ -1030,10 +1006,7 @@ fn a_group_suspicion_falls_on_is_a_suspected_perpetrator() {
     let t = "Militants ambushed a convoy near the town of Jandola on Sunday, killing six \
              soldiers, the military said. No group claimed responsibility, but suspicion is \
              likely to fall on the Pakistani Taliban.";
-    let out = crate::extract(t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(t, &c);
     assert!(
         i.notes.contains("TTP suspected as perpetrator."),
         "{}",
@@ -1049,10 +1022,7 @@ fn figures_among_the_dead_are_parts_of_the_toll() {
     let t = "Rebels captured the town of Kimoka after fighting that killed 13 peacekeepers, \
              officials said on Saturday. Three Malawian peacekeepers were among the dead. A \
              Uruguayan peacekeeper was also killed.";
-    let out = crate::extract(t, &c);
-    let [i] = out.incidents.as_slice() else {
-        panic!("one incident: {:?}", out.incidents)
-    };
+    let i = &the_only_incident(t, &c);
     let rows: Vec<(&str, Option<u64>)> = i.killed.iter().map(|r| (r.who.as_str(), r.low)).collect();
     assert_eq!(
         rows,
