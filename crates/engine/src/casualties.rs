@@ -144,12 +144,12 @@ const UNIT: &str = r"\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?(?-i:[A-Z0-9])[\w'’-
 const COUNT_START: &str = r"(?:(?:{qualifier})\s+)?(?:{number}|{vague}|(?-u:\b)between|(?-u:\b)one\s+of|(?-u:\b)another|(?-u:\b)an?)(?-u:\b)";
 
 const KILL_PASSIVE: &str = r"killed\s+in\s+action|killed|dead|slain|murdered|martyred|executed|massacred|slaughtered|beheaded|assassinated|shot\s+dead|shot\s+and\s+killed|gunned\s+down|burn(?:ed|t)\s+(?:alive|to\s+death)|hacked\s+to\s+death|neutrali[sz]ed";
-const DIED: &str = r"died|perished|embraced\s+martyrdom|lost\s+(?:their|his|her)\s+li(?:fe|ves)|met\s+(?:their|his|her)\s+(?:end|deaths?)|succumbed";
+const DIED: &str = r"(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds)\s+and\s+(?:later\s+|subsequently\s+|eventually\s+)?(?:succumbed|died)|died|perished|embraced\s+martyrdom|lost\s+(?:their|his|her)\s+li(?:fe|ves)|met\s+(?:their|his|her)\s+(?:end|deaths?)|succumbed";
 const INJURE_PASSIVE: &str = r"wounded|injured|hurt|maimed|(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds)";
 const MISSING_PASSIVE: &str = r"missing|unaccounted\s+for|disappeared";
 const ABDUCT_PASSIVE: &str = r"abducted|kidnapp?ed|taken\s+(?:as\s+)?(?:hostages?|captives?|captive|prisoners?)|held\s+(?:hostage|captive)|captured|carried\s+away|whisked\s+away";
 
-const KILL_ACTIVE: &str = r"kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|execut(?:ed|ing|es)|massacr(?:ed|ing|es)|slaughter(?:ed|ing|s)?|behead(?:ed|ing|s)?|assassinat(?:ed|ing|es)|shot\s+dead|shooting\s+dead|gunn(?:ed|ing)\s+down|neutrali[sz](?:ed|ing|es)";
+const KILL_ACTIVE: &str = r"kill(?:ed|ing|s)?|(?:hack(?:ed|ing)|stabb(?:ed|ing)|beat(?:ing)?|bludgeon(?:ed|ing)|burn(?:ed|t|ing))\s+to\s+death|murder(?:ed|ing|s)?|execut(?:ed|ing|es)|massacr(?:ed|ing|es)|slaughter(?:ed|ing|s)?|behead(?:ed|ing|s)?|assassinat(?:ed|ing|es)|shot\s+dead|shooting\s+dead|gunn(?:ed|ing)\s+down|neutrali[sz](?:ed|ing|es)";
 const INJURE_ACTIVE: &str = r"wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|maim(?:ed|ing|s)?";
 const ABDUCT_ACTIVE: &str =
     r"abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seiz(?:ed|ing|es)|captur(?:ed|ing|es)|took|taking";
@@ -309,6 +309,7 @@ const LIST: &[Rule] = &[
             "Two gunmen killed a guard.",
             "The 12th brigade was killed off by budget cuts.",
             "On 2 March soldiers were killed in the north.",
+            "A police officer said the slain fighters had crossed the border.",
         ],
     },
     Rule {
@@ -322,6 +323,7 @@ const LIST: &[Rule] = &[
             "five met their end when their truck overturned",
             "Three of the wounded villagers later succumbed to their injuries.",
             "Two more died later in hospital.",
+            "One soldier sustained critical injuries and later succumbed.",
         ],
         counter_examples: &[
             "The commander died in 2019.",
@@ -393,6 +395,7 @@ const LIST: &[Rule] = &[
             "The blast killed a 35-year-old farmer.",
             "Troops pursued the attackers and killed five of them.",
             "Soldiers killed three of the insurgents.",
+            "Suspected rebels hacked to death at least 11 people in a village.",
         ],
         counter_examples: &[
             "The raid killed hopes of a truce.",
@@ -728,11 +731,14 @@ fn make(c: &Captures, outcome: Outcome) -> Option<Value> {
 }
 
 /// Passive rules: reject "Two gunmen killed a guard" (no auxiliary, an object after the verb).
+/// Nor "A police officer said the slain fighters…": a group that speaks first is a source.
 fn passive(c: &Captures, outcome: Outcome) -> Option<Value> {
-    let aux = c
-        .name("fill")
-        .is_some_and(|f| !f.as_str().trim().is_empty());
-    if !aux && c.name("obj").is_some() {
+    let fill = c.name("fill").map_or("", |f| f.as_str());
+    if fill.trim().is_empty() && c.name("obj").is_some() {
+        return None;
+    }
+    let first = fill.split_whitespace().next().unwrap_or("");
+    if first.eq_ignore_ascii_case("said") {
         return None;
     }
     make(c, outcome)

@@ -112,6 +112,21 @@ pub(super) const RULES: &[Rule] = &[
             "Last, the army withdrew.",
         ],
     },
+    Rule {
+        name: "month_of_last_year",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?P<m>{month_full})\s+(?:of\s+)?(?P<which>(?i:last|this|next))\s+(?i:year)(?-u:\b)",
+        produce: month_of_last_year,
+        examples: &[
+            "In June last year, fighters killed 42 people at a school.",
+            "The town fell in March of last year.",
+            "Talks broke down in February this year.",
+        ],
+        counter_examples: &[
+            "In June, the army retook the town.",
+            "The last year of the war was the worst.",
+        ],
+    },
 ];
 
 /// "early Thursday morning" → "early morning"; "Monday night" → "night".
@@ -228,4 +243,16 @@ fn last_month_name(c: &Captures, ctx: &Context) -> Option<Value> {
         let m = month_number(group(c, "m"))?;
         month_before(m, p, true)
     })
+}
+
+/// "June last year": that month of the year before publication; "this year", of its year.
+/// "next year" is no event date.
+fn month_of_last_year(c: &Captures, ctx: &Context) -> Option<Value> {
+    let m = month_number(group(c, "m"))?;
+    let back = match group(c, "which").to_ascii_lowercase().as_str() {
+        "last" => 1,
+        "this" => 0,
+        _ => return None,
+    };
+    against_published(ctx, None, |p| month(p.year() - back, m))
 }

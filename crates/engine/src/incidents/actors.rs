@@ -291,6 +291,18 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     if super::split::in_trend_relative(doc, x.sent, j0) {
         return Role::Descriptor;
     }
+    // "in months of fighting between government forces and Fano militiamen": the war's
+    // parties, not this event's.
+    let from = j0.saturating_sub(6).max(se.w0 + 1);
+    if (from..j0).any(|k| {
+        doc.w(k) == "between"
+            && matches!(
+                doc.w(k - 1),
+                "fighting" | "clashes" | "war" | "conflict" | "hostilities" | "tensions"
+            )
+    }) {
+        return Role::Descriptor;
+    }
     // "the military's media wing said", "the army's spokesman told": its voice speaks.
     // "the junta's air strike": its own act.
     if after.starts_with("'s ") || after.starts_with("’s ") {

@@ -17,7 +17,7 @@
 use super::actors::named_perpetrators;
 use super::date;
 use super::doc::Doc;
-use super::location::{admin1_of, country_of, named_like_region};
+use super::location::{admin1_of, country_of, named_like_region, names_a_district};
 use super::place_of;
 use super::split::{precision, Mention};
 use crate::model::PlacePrecision;
@@ -77,7 +77,11 @@ fn keys(doc: &Doc, m: &Mention) -> Keys {
         let macro_region = m
             .place
             .is_some_and(|i| doc.ents[i].e.rule == "macro_region");
-        if !macro_region {
+        // A district no table knows ("Nong Chik district") lies in a region it does not name:
+        // it keys like a town, finer than any region.
+        if m.place.is_some_and(|i| names_a_district(doc, i)) {
+            k.town = Some(fold(&p.name));
+        } else if !macro_region {
             k.admin1 = admin1_of(p).map(|s| fold(&s));
         }
         k.country = country_of(p).map(|s| fold(&s));

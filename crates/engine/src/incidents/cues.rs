@@ -211,6 +211,7 @@ pub fn is_trend_word(w: &str) -> bool {
         "persistent",
         "recurrent",
         "frequent",
+        "record",
     ];
     starts_with_any(w, PREFIXES) || is_one_of(w, WORDS)
 }
@@ -225,7 +226,10 @@ pub fn is_revision_verb(w: &str) -> bool {
 
 /// A word that says a new, different event follows: "in a separate incident", "meanwhile".
 pub fn is_separate_word(w: &str) -> bool {
-    matches!(w, "separate" | "meanwhile" | "elsewhere" | "another")
+    matches!(
+        w,
+        "separate" | "separately" | "meanwhile" | "elsewhere" | "another"
+    )
 }
 
 /// A word that marks a past event told as background: "in another attack last month".
@@ -334,11 +338,12 @@ pub fn is_speaker_role(w: &str) -> bool {
     WORDS.contains(&w)
 }
 
-/// A preposition that puts a place off the event: "fled to X", "came from X".
+/// A preposition that puts a place off the event: "fled to X", "came from X". Not "across":
+/// "strikes across the Gaza Strip" spread over it.
 pub fn is_away_preposition(w: &str) -> bool {
     matches!(
         w,
-        "from" | "to" | "into" | "toward" | "towards" | "across" | "via" | "beyond"
+        "from" | "to" | "into" | "toward" | "towards" | "via" | "beyond"
     )
 }
 

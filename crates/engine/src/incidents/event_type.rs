@@ -27,6 +27,8 @@ struct Means {
     abduction: bool,
     assassination: bool,
     takeover: bool,
+    /// "months of fighting", "amid fighting": ground combat only if no other means is told.
+    war_words: bool,
 }
 
 fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
@@ -74,7 +76,12 @@ fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
                 // "dissidents fired on a military helicopter": not "fired rockets at".
                 || (matches!(w, "fired" | "firing") && matches!(next, "on" | "at" | "upon"))
             {
-                m.ground |= !shot_down;
+                // "in months of fighting between …": the war's words, not this event's means.
+                if matches!(w, "fighting" | "fought") && matches!(prev, "of" | "amid" | "in") {
+                    m.war_words = true;
+                } else {
+                    m.ground |= !shot_down;
+                }
             }
             if p("bomb") || p("explo") || p("blast") || p("landmine") || matches!(w, "ied" | "ieds")
             {
@@ -132,6 +139,7 @@ fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
             }
         }
     }
+    m.ground |= m.war_words && !(m.air || m.artillery || m.explosive || m.grenade);
     m
 }
 

@@ -137,6 +137,10 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     if names_country && n + 1 < se.w1 && is_admin_word(doc.w(n)) && doc.w(n + 1) == "of" {
         return Role::Away;
     }
+    // "taken to Pattani hospital"
+    if n < se.w1 && is_care_place(doc.w(n)) {
+        return Role::Away;
+    }
     let mut j = doc.word_at(x.start);
     let mut steps = 0;
     while j > se.w0 && steps < 6 {
@@ -169,6 +173,10 @@ fn role_of(doc: &Doc, i: usize) -> Role {
                 if is_speaker_role(v) {
                     return Role::Speaker;
                 }
+                // "taken to hospitals in Portoviejo": where the wounded went.
+                if matches!(w, "in" | "at") && is_care_place(v) {
+                    return Role::Away;
+                }
                 // "west of X" (not "the southern city of X": a compass word before a filler
                 // describes the place itself).
                 if w == "of" && is_relative_position(v) && k + 1 == j {
@@ -188,6 +196,14 @@ fn role_of(doc: &Doc, i: usize) -> Role {
         break;
     }
     Role::Event
+}
+
+/// Where the wounded and the dead are taken: a place named with it is not the event's.
+fn is_care_place(w: &str) -> bool {
+    matches!(
+        w,
+        "hospital" | "hospitals" | "clinic" | "clinics" | "morgue" | "mortuary"
+    )
 }
 
 /// Runs of towns named as separate attacked places: "attacks on X and Y", "in A, B and C".
@@ -348,6 +364,31 @@ pub fn admin1_of(p: &Place) -> Option<String> {
     })
 }
 
+/// A place the text names as a division below the first-level region ("Nong Chik district",
+/// "Mayo Tsanaga division") that no table knows: it lies in some region, which it does not
+/// name.
+pub fn names_a_district(doc: &Doc, i: usize) -> bool {
+    let e = &doc.ents[i].e;
+    let unknown_region = place_of(&e.value)
+        .is_some_and(|p| p.admin1.is_none() && p.precision == PlacePrecision::Region);
+    let k = doc.word_at(e.end);
+    unknown_region
+        && e.rule == "name_admin_area"
+        && k < doc.words.len()
+        && matches!(
+            doc.w(k),
+            "district"
+                | "subdivision"
+                | "division"
+                | "department"
+                | "county"
+                | "municipality"
+                | "prefecture"
+                | "local"
+                | "lga"
+        )
+}
+
 /// The incident's place.
 /// A town named like its first-level region ("Zacatecas", "Kaduna", "Arauca"): a headline's
 /// mention may mean either.
@@ -417,10 +458,14 @@ pub fn incident_location(
     let place = chosen.and_then(|(_, p, _)| place_of(&doc.ents[p].e.value).map(|v| (p, v)));
     // Regions and countries named in the incident's sentences.
     let mut regions: Vec<&Place> = Vec::new();
+    // Countries: the event's first, then a dateline's or an owner's ("CAIRO, Aug 3 - Israeli
+    // strikes … across the Gaza Strip" is in Palestine).
     let mut countries: Vec<String> = Vec::new();
+    let mut other_countries: Vec<String> = Vec::new();
     for m in ms {
         for i in doc.ents_of(m.sent, Kind::Location) {
-            if matches!(role(doc, i), Role::Away | Role::Speaker) {
+            let r = role(doc, i);
+            if matches!(r, Role::Away | Role::Speaker) {
                 continue;
             }
             if let Some(p) = place_of(&doc.ents[i].e.value) {
@@ -428,11 +473,16 @@ pub fn incident_location(
                     regions.push(p);
                 }
                 if let Some(c) = country_of(p) {
-                    countries.push(c);
+                    if r == Role::Event {
+                        countries.push(c);
+                    } else {
+                        other_countries.push(c);
+                    }
                 }
             }
         }
     }
+    countries.extend(other_countries);
     let hint = chosen
         .and_then(|(_, _, r)| r)
         .and_then(|r| place_of(&doc.ents[r].e.value));

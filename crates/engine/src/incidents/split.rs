@@ -77,6 +77,9 @@ struct Flags {
     /// The word (index into the document's words) at which the sentence first reads as a
     /// trend.
     trend_at: Option<usize>,
+    /// A trend over a stretch of history ([`Period::Long`], "the war has killed thousands"):
+    /// only a day date makes the sentence an event.
+    long_trend: bool,
     revision: bool,
     separate: bool,
     background: bool,
@@ -128,6 +131,43 @@ pub fn in_trend_relative(doc: &Doc, s: usize, k: usize) -> bool {
     })
 }
 
+/// What follows "since" in a sentence about a stretch of time: a year or a month ("since 2015",
+/// "since April"), a decade or the start of something ("since the 1990s", "since the start
+/// of the year"), or a conflict's beginning ("since a separatist insurgency flared", "since
+/// the war began").
+fn since_tells_a_period(after: &[&str]) -> Option<Period> {
+    let is_year = |x: &str| x.len() == 4 && x.bytes().all(|b| b.is_ascii_digit());
+    let is_decade =
+        |x: &str| x.len() == 5 && x.ends_with('s') && x[..4].bytes().all(|b| b.is_ascii_digit());
+    let next = after.first().copied().unwrap_or("");
+    let next2 = after.get(1).copied().unwrap_or("");
+    if matches!(next, "the" | "early" | "late" | "mid")
+        && (is_decade(next2) || matches!(next2, "start" | "beginning" | "outbreak" | "onset"))
+        || after.iter().take(4).any(|x| {
+            matches!(
+                *x,
+                "war" | "conflict" | "insurgency" | "uprising" | "rebellion" | "coup" | "crisis"
+            )
+        })
+    {
+        Some(Period::Long)
+    } else if is_year(next) || is_month_name(next) {
+        Some(Period::Dated)
+    } else {
+        None
+    }
+}
+
+/// What "since" opens (see [`since_tells_a_period`]).
+enum Period {
+    /// A date: "since 2015", "since April". A toll in a named town can still be one event's
+    /// ("killed in X, the deadliest attack since 2015").
+    Dated,
+    /// A stretch of history: "since the 1990s", "since the insurgency began". Its toll is the
+    /// stretch's unless the sentence names a day.
+    Long,
+}
+
 /// "a series of", "the past years", "in recent months": words of a story over time.
 fn tells_of_a_period(prev: &str, w: &str, next: &str) -> bool {
     w == "series" && next == "of"
@@ -153,15 +193,20 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         } else if is_trend_word(w) {
             f.trend = true;
         }
-        // "since 2015", "since April 2023", "since January", "over the years", "in recent
-        // months", "have been fighting"
+        // "since 2015", "since April 2023", "since the 1990s", "since the war began"
         let next2 = ws.get(i + 2).copied().unwrap_or("");
-        let is_year = |x: &str| x.len() == 4 && x.bytes().all(|b| b.is_ascii_digit());
-        // But "the deadliest since January, when 28 soldiers were killed near X" tells of that
-        // past attack.
-        let when_follows = ws[i + 1..].iter().take(3).any(|x| *x == "when");
-        if w == "since" && (is_year(next) || is_month_name(next)) && !when_follows {
-            f.trend = true;
+        // But "the deadliest since January, when 28 soldiers were killed near X" (or "since
+        // the coup, during which 17 soldiers were killed") tells of that past attack.
+        let when_follows = ws[i + 1..]
+            .iter()
+            .take(4)
+            .any(|x| matches!(*x, "when" | "which"));
+        if w == "since" && !when_follows {
+            match since_tells_a_period(&ws[i + 1..]) {
+                Some(Period::Long) => (f.trend, f.long_trend) = (true, true),
+                Some(Period::Dated) => f.trend = true,
+                None => {}
+            }
         }
         // "The war has killed tens of thousands", "the insurgency has killed more than 4,000":
         // a toll over time, not one event's.
@@ -181,7 +226,7 @@ fn flags(doc: &Doc, s: usize) -> Flags {
                 )
             })
         {
-            f.trend = true;
+            (f.trend, f.long_trend) = (true, true);
         }
         if tells_of_a_period(prev, w, next) {
             f.trend = true;
@@ -253,7 +298,7 @@ fn flags(doc: &Doc, s: usize) -> Flags {
             f.aggregate_unplaced = true;
         }
         if f.trend && !trend_before && in_trend_relative(doc, s, se.w0 + i) {
-            f.trend = false;
+            (f.trend, f.long_trend) = (false, false);
         }
         if f.trend && f.trend_at.is_none() {
             f.trend_at = Some(se.w0 + i);
@@ -314,7 +359,12 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
             && towns
                 .iter()
                 .any(|&t| Some(doc.word_at(doc.ents[t].start)) < f.trend_at);
-        if f.trend && !(numeric && (!towns.is_empty() || day_date)) && !about_the_attack {
+        let event_despite_trend = if f.long_trend {
+            day_date
+        } else {
+            numeric && (!towns.is_empty() || day_date)
+        };
+        if f.trend && !event_despite_trend && !about_the_attack {
             out.push(reset(s));
             continue;
         }

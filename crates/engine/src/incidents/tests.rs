@@ -1034,3 +1034,154 @@ fn figures_among_the_dead_are_parts_of_the_toll() {
     );
     assert_eq!((i.fatalities.low, i.fatalities.high), (Some(13), Some(13)));
 }
+
+/// "A police officer said the slain fighters…": the officer speaks; nobody was killed by that
+/// sentence, so no incident with a dead officer.
+#[test]
+fn an_officer_who_speaks_of_the_slain_is_no_victim() {
+    let c = ctx(2025, 5, 13);
+    let t = "Two militants were killed in a gunfight with troops near the village of Darpora \
+             on Tuesday, officials said. A police officer said the slain militants had crossed \
+             the border last week.";
+    let i = &the_only_incident(t, &c);
+    let rows: Vec<&str> = i.killed.iter().map(|r| r.who.as_str()).collect();
+    assert_eq!(rows, ["militants"]);
+}
+
+/// A toll since a conflict began, or since a decade, is the conflict's, even in named towns.
+#[test]
+fn a_toll_since_a_conflict_began_is_no_incident() {
+    let c = ctx(2025, 3, 12);
+    for t in [
+        "A bomb killed two rangers in the town of Rueso on Wednesday. More than 7,000 people \
+         have been killed since an insurgency flared in the towns of Rueso, Bacho and Tak Bai \
+         in 2004.",
+        "A bomb killed two rangers in the town of Rueso on Wednesday. The group has been \
+         blamed for killing thousands of civilians in the towns of Bacho and Tak Bai since \
+         the 1990s.",
+    ] {
+        let i = &the_only_incident(t, &c);
+        assert_eq!(killed_low(i), Some(2), "{t}");
+    }
+}
+
+/// "since the coup, during which 17 soldiers were killed near X" tells of that past attack.
+#[test]
+fn since_then_during_which_is_a_past_incident() {
+    let c = ctx(2025, 3, 12);
+    let t = "Gunmen killed nine soldiers near the town of Tera on Monday. It was the deadliest \
+             attack since the coup, during which 17 soldiers were killed near the town of Ayorou.";
+    let out = crate::extract(t, &c);
+    let lows: Vec<Option<u64>> = out.incidents.iter().map(killed_low).collect();
+    assert_eq!(lows, [Some(9), Some(17)]);
+}
+
+/// "June last year" is June of the year before publication.
+#[test]
+fn a_month_last_year_dates_the_past_attack() {
+    let c = ctx(2024, 6, 9);
+    let t = "Rebels killed 11 villagers in the village of Bulisa on Saturday. In June last \
+             year, the same rebels killed 42 students at a school in the town of Mpondwe.";
+    let out = crate::extract(t, &c);
+    let dates: Vec<Option<&str>> = out
+        .incidents
+        .iter()
+        .map(|i| i.date.as_ref().map(|d| d.start.as_str()))
+        .collect();
+    assert_eq!(dates, [Some("2024-06-08"), Some("2023-06")]);
+}
+
+/// A district no table knows, told after the province, is the same bombing's place.
+#[test]
+fn an_unknown_district_refines_the_province() {
+    let c = ctx(2025, 3, 12);
+    let t = "A roadside bomb killed two rangers in Thailand's southern province of Pattani on \
+             Wednesday morning, police said. The bomb exploded as a patrol passed through \
+             Sai Buri Nua district at about 8 a.m.";
+    let i = &the_only_incident(t, &c);
+    let loc = i.location.as_ref().expect("a location");
+    assert_eq!(
+        (loc.name.as_str(), loc.admin1.as_deref()),
+        ("Sai Buri Nua", Some("Pattani"))
+    );
+}
+
+/// The country named first (headline, lede) is the story's when a village is in no table,
+/// though a neighbour is named as often later.
+#[test]
+fn the_first_country_named_places_an_unknown_village() {
+    let c = ctx(2024, 6, 9);
+    let t = "Rebels kill 11 in raid in western Uganda\nRebels hacked to death at least 11 \
+             people in a raid in Uganda's west on Saturday, the army said. They struck \
+             Kabatoro village at night. The attackers fled towards the border with Congo. The \
+             group has long operated from bases in Congo, and Congolese troops are hunting it.";
+    let i = &the_only_incident(t, &c);
+    let loc = i.location.as_ref().expect("a location");
+    assert_eq!(loc.country.as_deref(), Some("Uganda"));
+    assert_eq!(i.fatalities.low, Some(11));
+}
+
+/// "Separately, …" starts another incident; "killed 25 Palestinians" is a toll; a place after
+/// "hospitals in" is where the wounded went, not the event.
+#[test]
+fn separately_nationals_and_hospitals() {
+    let c = ctx(2024, 8, 3);
+    let t = "Air strikes killed at least 25 Palestinians in the town of Khan Younis on \
+             Saturday, medics said. Separately, troops shot dead two Palestinians in the town \
+             of Tubas. Nine people were wounded and taken to hospitals in Nablus.";
+    let out = crate::extract(t, &c);
+    let places: Vec<(String, Option<u64>)> = out
+        .incidents
+        .iter()
+        .map(|i| {
+            let name = i
+                .location
+                .as_ref()
+                .map(|l| l.name.clone())
+                .unwrap_or_default();
+            (name, killed_low(i))
+        })
+        .collect();
+    assert_eq!(places.len(), 2, "{places:?}");
+    assert_eq!(places[0].1, Some(25));
+    assert_eq!(places[1].1, Some(2));
+    assert!(
+        places[1].0.contains("Tubas") || places[1].0.contains("Ţūbās"),
+        "{places:?}"
+    );
+}
+
+/// "sustained critical injuries and later succumbed" is a death; "jawan" is a soldier, so the
+/// two tellings of one death merge.
+#[test]
+fn injured_then_succumbed_is_killed() {
+    let c = ctx(2025, 5, 13);
+    let t = "An Army jawan was martyred in an encounter in the village of Darpora on Tuesday, \
+             officials said. One soldier sustained critical injuries and later succumbed, a \
+             spokesperson said.";
+    let i = &the_only_incident(t, &c);
+    let rows: Vec<(&str, Option<u64>, Option<u64>)> = i
+        .killed
+        .iter()
+        .map(|r| (r.who.as_str(), r.low, r.high))
+        .collect();
+    assert_eq!(rows, [("soldiers", Some(1), Some(1))]);
+    assert!(i.injured.is_empty(), "{:?}", i.injured);
+}
+
+/// "…, one of the deadliest incidents in months of fighting between government forces and X
+/// militiamen": a drone strike stays an air strike, and the war's parties are not its targets.
+#[test]
+fn the_wars_parties_and_words_are_not_the_events() {
+    let c = ctx(2024, 3, 18);
+    let t = "A drone strike on a minibus near the town of Dembecha killed about 30 passengers \
+             on Sunday, witnesses said, in one of the deadliest incidents in months of \
+             fighting between government forces and Fano militiamen.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(
+        (i.event_type.as_str(), i.sub_event_type.as_str()),
+        ("Explosions/Remote violence", "Air/drone strike")
+    );
+    let targets: Vec<&str> = i.targets.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(targets, ["civilians"]);
+}

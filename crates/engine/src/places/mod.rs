@@ -699,10 +699,16 @@ fn word_at<'t>(text: &'t str, ws: &[Word], i: usize) -> Option<&'t str> {
 fn counts_countries(text: &str, ws: &[Word], folded: &[String], hits: &[Hit]) -> ArticleCountries {
     let g = &*GAZETTEER;
     let mut c = ArticleCountries::default();
+    let mut first = true;
     for h in hits {
         if let Some(r) = h.ids.first().and_then(|&i| g.record(i)) {
             if r.kind == PlaceKind::Country {
-                *c.counts.entry(r.cc).or_default() += 2;
+                // The first country named (in the headline or the lede) is the story's: it
+                // counts twice ("… in western Uganda's Kasese district" before "… towards the
+                // border with Congo", "… in eastern Congo").
+                let weight = if first { 4 } else { 2 };
+                first = false;
+                *c.counts.entry(r.cc).or_default() += weight;
                 *c.named.entry(r.cc).or_default() += 1;
             }
         }
