@@ -646,6 +646,78 @@ fn aliases(doc: &Doc, a: &ActorValue) -> Vec<String> {
     out
 }
 
+/// Adds the state force whose post or convoy was attacked ("ambushed a military convoy", "an
+/// attack on an army base", "stormed a police station") when no state target is named: the
+/// country's military or police.
+pub fn targets_from_objects(
+    doc: &Doc,
+    ms: &[&Mention],
+    country: Option<&str>,
+    targets: &mut Vec<Target>,
+) {
+    if targets.iter().any(|t| t.side == Side::State) {
+        return;
+    }
+    for m in ms {
+        let se = &doc.sents[m.sent];
+        for k in se.w0 + 2..se.w1.saturating_sub(1) {
+            let force = doc.w(k);
+            if !matches!(force, "military" | "army" | "police" | "gendarmerie") {
+                continue;
+            }
+            let object = matches!(
+                doc.w(k + 1),
+                "convoy"
+                    | "base"
+                    | "post"
+                    | "patrol"
+                    | "camp"
+                    | "checkpoint"
+                    | "station"
+                    | "outpost"
+                    | "position"
+                    | "positions"
+                    | "barracks"
+                    | "vehicle"
+                    | "column"
+            );
+            let attacked = matches!(doc.w(k - 1), "a" | "an" | "the")
+                && matches!(
+                    doc.w(k - 2),
+                    "ambushed"
+                        | "attacked"
+                        | "struck"
+                        | "hit"
+                        | "targeted"
+                        | "raided"
+                        | "stormed"
+                        | "overran"
+                        | "bombed"
+                        | "shelled"
+                        | "on"
+                        | "against"
+                );
+            if !(object && attacked) {
+                continue;
+            }
+            let kind = if force == "police" {
+                "police"
+            } else {
+                "military"
+            };
+            let name = match country {
+                Some(c) => format!("{c} {kind}"),
+                None => kind.to_string(),
+            };
+            targets.push(Target {
+                name,
+                side: Side::State,
+            });
+            return;
+        }
+    }
+}
+
 /// Adds the victims' sides as targets when no actor of that side is named.
 pub fn targets_from_rows(targets: &mut Vec<Target>, rows: &[&crate::model::CasualtyRow]) {
     for r in rows {

@@ -66,6 +66,8 @@ pub fn build(text: &str, entities: &[Entity], ctx: &Context) -> Vec<Incident> {
             .chain(&rows.missing)
             .collect();
         actors::targets_from_rows(&mut targets, &all_rows);
+        let country = loc.as_ref().and_then(|l| l.country.as_deref());
+        actors::targets_from_objects(&doc, &ms, country, &mut targets);
         let attackers = casualties::attackers(&doc, &ms, &mut evidence);
         let source = source::incident_source(&doc, &ms, &mut evidence);
         let (event_type, sub_event_type) = event_type::classify(

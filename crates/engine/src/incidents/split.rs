@@ -90,6 +90,8 @@ struct Flags {
     /// "killed in attacks": a summary if no town is named.
     aggregate_unplaced: bool,
     superseded: bool,
+    /// "deadliest": background unless the sentence names its event's day.
+    deadliest: bool,
 }
 
 /// Whether word `k` of sentence `s` lies in a relative clause of background ("…, which has
@@ -242,7 +244,11 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         if is_separate_word(w) && another_event {
             f.separate = true;
         }
-        if is_background_word(w) && another_event {
+        // "the deadliest since January, when …" tells of a past event; "killed 30 on Sunday,
+        // in one of the deadliest incidents in months" ranks this one (see `deadliest`).
+        if w == "deadliest" {
+            f.deadliest = true;
+        } else if is_background_word(w) && another_event {
             f.background = true;
         }
         // "The attack comes two weeks after 15 worshippers were abducted…", "The raid follows
@@ -385,7 +391,7 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
             has_casualty,
             headline: se.headline,
             separate: f.separate && (has_casualty || f.attack),
-            background: f.background && !f.separate,
+            background: (f.background || f.deadliest && !day_date) && !f.separate,
             anaphoric: f.anaphoric,
             superseded: f.superseded,
             revision: f.revision,

@@ -1185,3 +1185,33 @@ fn the_wars_parties_and_words_are_not_the_events() {
     let targets: Vec<&str> = i.targets.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(targets, ["civilians"]);
 }
+
+/// "ambushed a military convoy": the country's military is the target, so a clash with no
+/// figure is a battle.
+#[test]
+fn an_attacked_convoy_names_the_military_as_target() {
+    let c = ctx(2024, 3, 18);
+    let t = "Fano fighters ambushed a military convoy near the town of Debre Markos in \
+             Ethiopia on Sunday, a Fano commander said.";
+    let i = &the_only_incident(t, &c);
+    let targets: Vec<(&str, Side)> = i
+        .targets
+        .iter()
+        .map(|t| (t.name.as_str(), t.side))
+        .collect();
+    assert_eq!(targets, [("Ethiopia military", Side::State)]);
+    assert_eq!(i.event_type, "Battles");
+}
+
+/// "killed 30 on Sunday, in one of the deadliest incidents in months": this event ranked, not
+/// a past one; the detail after it still attaches.
+#[test]
+fn deadliest_with_the_day_ranks_this_event() {
+    let c = ctx(2024, 3, 18);
+    let t = "A drone strike near the town of Dembecha killed about 30 passengers on Sunday, in \
+             one of the deadliest incidents in months. At least 12 wounded passengers were \
+             brought to a clinic.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(killed_low(i), Some(30));
+    assert_eq!(i.injured.first().and_then(|r| r.low), Some(12));
+}
