@@ -252,10 +252,17 @@ fn resolve_pending(text: &str, mut found: Vec<Found>) -> Vec<Found> {
                 let f = &found[*j];
                 f.start >= s && f.start < e && keep[*j] && date_of(f).is_some_and(is_anchor)
             };
-            // Finds are sorted by start: stop at the end of the sentence.
+            // Finds are sorted by start: stop at the end of the sentence. Not a day after a
+            // verb of saying: "at around 10 p.m., …, an official told reporters on Sunday" is
+            // when it was said.
             let next = (i + 1..found.len())
                 .take_while(|&j| found[j].start < e)
-                .find(same_sentence);
+                .find(same_sentence)
+                .filter(|&j| {
+                    !text
+                        .get(found[i].end..found[j].start)
+                        .is_some_and(tells_of_saying)
+                });
             let anchor = previous
                 .filter(same_sentence)
                 .or(next)
@@ -274,6 +281,16 @@ fn resolve_pending(text: &str, mut found: Vec<Found>) -> Vec<Found> {
     let mut keep = keep.into_iter();
     found.retain(|_| keep.next().unwrap_or(false));
     found
+}
+
+/// Whether `between` holds a verb of saying ("said", "told reporters").
+fn tells_of_saying(between: &str) -> bool {
+    between.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "said" | "says" | "told" | "reported" | "added" | "announced" | "confirmed"
+        )
+    })
 }
 
 /// Moves a resolved day (or stretch) by `days`: forward from its end, back from its start.

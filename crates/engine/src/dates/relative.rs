@@ -16,7 +16,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "weekday",
         kind: Kind::Date,
-        pattern: r"(?-u:\b)(?P<ahead>(?i:next|coming|every|each|the\s+following|the\s+previous|the\s+preceding)\s+)?(?P<span>(?P<early>(?i:early|late)\s+)?(?:(?P<last>(?i:last|this\s+past|past))\s+)?(?P<wd>{weekday})(?:\s+(?P<part>{part_of_day}))?)(?P<name>\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Standard|Observer|Independent|Mail|Nation|Sun|Star|Vision|Magazine|Edition|School|Mass|Service))?",
+        pattern: r"(?-u:\b)(?P<pre>(?i:on|since|until|by|from|before|after|said|says|told|reported|announced|confirmed|added|and|or)\s+)?(?P<ahead>(?i:next|coming|every|each|the\s+following|the\s+previous|the\s+preceding)\s+)?(?P<span>(?P<early>(?i:early|late)\s+)?(?:(?P<last>(?i:last|this\s+past|past))\s+)?(?P<wd>{weekday})(?:\s+(?P<part>{part_of_day}))?)(?P<name>\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Standard|Observer|Independent|Mail|Nation|Sun|Star|Vision|Magazine|Edition|School|Mass|Service))?(?P<cap>[ \t]+\p{Lu}\p{Ll}+)?",
         produce: weekday,
         examples: &[
             "Gunmen attacked the village on Tuesday.",
@@ -25,6 +25,8 @@ pub(super) const RULES: &[Rule] = &[
             "The strike hit early Thursday morning.",
             "The army said Sunday that five soldiers died.",
             "Mourning was declared following Monday night's attack.",
+            "Police said Monday Islamist fighters had attacked the post.",
+            "The strike hit on Sunday Kanan village, residents said.",
         ],
         counter_examples: &[
             "The talks resume next Monday.",
@@ -32,6 +34,7 @@ pub(super) const RULES: &[Rule] = &[
             "They returned the following Monday.",
             "The Sunday Times reported the raid.",
             "Traders meet on Mondays.",
+            "council chairman Monday Kassah told reporters",
         ],
     },
     Rule {
@@ -139,9 +142,16 @@ fn part_of_day(c: &Captures) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// "chairman Monday Kassah": a weekday before a capitalised word, with no preposition or
+/// verb of saying before it, is a person's name.
 fn weekday(c: &Captures, ctx: &Context) -> Option<Value> {
     if c.name("ahead").is_some() || c.name("name").is_some() {
         return None;
+    }
+    let bare = c.name("early").is_none() && c.name("last").is_none() && c.name("part").is_none();
+    if bare && c.name("cap").is_some() && c.name("pre").is_none() {
+        // But "Monday March 3" is a date.
+        month_number(group(c, "cap").trim())?;
     }
     let wd = weekday_number(group(c, "wd"))?;
     let strictly = c.name("last").is_some();

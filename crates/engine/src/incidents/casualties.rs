@@ -233,6 +233,15 @@ pub fn incident_rows(
     rows
 }
 
+/// The attackers named as such: "attackers", "assailants", "gunmen", "bombers", "raiders".
+fn is_attackers_word(who: &str) -> bool {
+    let last = who.rsplit(' ').next().unwrap_or(who);
+    matches!(
+        last,
+        "attackers" | "assailants" | "gunmen" | "bombers" | "raiders"
+    )
+}
+
 /// Rows for one outcome.
 fn group_rows(
     doc: &Doc,
@@ -253,10 +262,14 @@ fn group_rows(
             Some(0)
         } else {
             // An unknown-side group takes a figure of another sentence, or one beside figures
-            // of unknown side in its own ("the bodies of seven men and four women").
+            // of unknown side in its own ("the bodies of seven men and four women"); but not
+            // the attackers themselves ("32 people were killed … security forces killed five
+            // attackers"): news counts them apart from the people they attacked.
+            let attackers = is_attackers_word(&it.v.who);
             groups.iter().position(|(s, g)| {
                 *s == side
                     || (*s == Side::Unknown
+                        && !attackers
                         && groups.len() == 1
                         && g.iter()
                             .all(|w| w.sent != it.sent || w.v.side == Side::Unknown))

@@ -1215,3 +1215,31 @@ fn deadliest_with_the_day_ranks_this_event() {
     assert_eq!(killed_low(i), Some(30));
     assert_eq!(i.injured.first().and_then(|r| r.low), Some(12));
 }
+
+/// "At least 32 people were killed … security forces killed five attackers": the attackers are
+/// counted apart from the people they attacked, not as a part of them.
+#[test]
+fn attackers_killed_are_not_part_of_the_people_killed() {
+    let c = ctx(2024, 8, 3);
+    let t = "At least 32 people were killed when militants stormed a restaurant in the town of \
+             Afgoye on Friday, police said. Security forces ended the siege after several hours, \
+             killing five attackers.";
+    let i = &the_only_incident(t, &c);
+    let rows: Vec<(&str, Option<u64>)> = i.killed.iter().map(|r| (r.who.as_str(), r.low)).collect();
+    assert_eq!(rows, [("people", Some(32)), ("attackers", Some(5))]);
+    assert_eq!(i.fatalities.low, Some(37));
+}
+
+/// "council chairman Monday Kassah told reporters": a name, not a date; "at around 10 p.m., …
+/// told reporters on Sunday" takes the event's day, not the day it was told.
+#[test]
+fn a_weekday_name_and_a_told_day_do_not_date_the_attack() {
+    let c = ctx(2025, 4, 13);
+    let t = "Gunmen killed 27 people in the village of Mushu late on Saturday. The attackers \
+             arrived at around 10 p.m., council chairman Monday Kassah told reporters on Sunday.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(
+        i.date.as_ref().map(|d| d.start.as_str()),
+        Some("2025-04-12")
+    );
+}

@@ -287,6 +287,39 @@ pub const LIST: &[Rule] = &[
         ],
     },
     Rule {
+        name: "first_of_named_settlements",
+        kind: Kind::Location,
+        pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name})(?:, {name}){0,4},? and {name} (?:villages|towns|localities|settlements)(?-u:\b)",
+        produce: town,
+        examples: &[
+            "The attackers stormed Mushu, Hurti and Daffo villages at night.",
+            "raids on Kumbo and Ndop towns",
+        ],
+        counter_examples: &[
+            "raids on the two villages",
+            "clashes between the Meitei and Kuki-Zo communities",
+        ],
+    },
+    Rule {
+        name: "next_to_last_of_named_settlements",
+        kind: Kind::Location,
+        pattern: r", (?P<span>{name}),? and {name} (?:villages|towns|localities|settlements)(?-u:\b)",
+        produce: town,
+        examples: &["The attackers stormed Mushu, Hurti and Daffo villages at night."],
+        counter_examples: &["raids on Kumbo and Ndop towns"],
+    },
+    Rule {
+        name: "last_of_named_settlements",
+        kind: Kind::Location,
+        pattern: r"(?:,|(?-u:\b)and) (?P<span>{name}) (?:villages|towns|localities|settlements)(?-u:\b)",
+        produce: town,
+        examples: &[
+            "The attackers stormed Mushu, Hurti and Daffo villages at night.",
+            "raids on Kumbo and Ndop towns",
+        ],
+        counter_examples: &["raids on Kumbo and other towns"],
+    },
+    Rule {
         name: "name_displacement_camp",
         kind: Kind::Location,
         pattern: r"(?:^|[^\p{L}\p{M}\p{N}'’\-])(?P<span>{name}) (?:(?:displacement|displaced\s+persons'?|displaced\s+people'?s?|refugee|IDP|IDPs'?)\s+camp(?-u:\b)|camp\s+for\s+(?:the\s+)?(?:displaced|internally\s+displaced|refugees)(?-u:\b))",

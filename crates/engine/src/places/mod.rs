@@ -1003,7 +1003,64 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         }
         out.push(f);
     }
+    named_again(text, &mut out);
     out
+}
+
+/// "The attackers stormed Mushu, Hurti and Daffo villages … 27 people were killed in Mushu
+/// alone": a town no table knows, once the text has called it a settlement ("X village", "the
+/// town of X", a list of villages), is the same town wherever its name stands again as a word
+/// (rule `settlement_named_again`).
+fn named_again(text: &str, out: &mut Vec<Found>) {
+    let towns: Vec<(String, Place)> = out
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.rule,
+                "name_settlement"
+                    | "town_of_name"
+                    | "first_of_named_settlements"
+                    | "next_to_last_of_named_settlements"
+                    | "last_of_named_settlements"
+            )
+        })
+        .filter_map(|f| match &f.value {
+            Value::Location(p) if p.precision == PlacePrecision::Town => {
+                Some((text.get(f.start..f.end)?.to_string(), p.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    if towns.is_empty() {
+        return;
+    }
+    let mut taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for (name, place) in &towns {
+        if name.len() < 3 || seen.contains(&name.as_str()) {
+            continue;
+        }
+        seen.push(name);
+        for (start, _) in text.match_indices(name.as_str()) {
+            let end = start + name.len();
+            let word_edge = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+            if !word_edge(text[..start].chars().next_back())
+                || !word_edge(text[end..].chars().next())
+            {
+                continue;
+            }
+            if taken.iter().any(|&(a, b)| a < end && start < b) {
+                continue;
+            }
+            taken.push((start, end));
+            out.push(Found {
+                start,
+                end,
+                rule: "settlement_named_again",
+                value: Value::Location(place.clone()),
+            });
+        }
+    }
 }
 
 /// Fills a context-rule place's region and country: from a region or country named within the

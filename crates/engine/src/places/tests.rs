@@ -236,3 +236,25 @@ fn never_panics_on_odd_input() {
     assert!(n >= 40000);
     eprintln!("places: {} bytes in {:?}", big.len(), t.elapsed());
 }
+
+/// A village the text named as one ("Mushu, Hurti and Daffo villages") is found again where
+/// its name stands alone; a name found only by a weaker rule is not spread.
+#[test]
+fn a_named_settlement_is_found_again() {
+    let ctx = Context::default();
+    let t = "The attackers stormed Mushu, Hurti and Daffo villages at night. Twenty people \
+             were killed in Mushu alone, and Hurti was burned. Mushuland was spared.";
+    let found = crate::places::find(t, &ctx);
+    let mut names: Vec<(&str, &str)> = found.iter().map(|f| (&t[f.start..f.end], f.rule)).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            ("Daffo", "last_of_named_settlements"),
+            ("Hurti", "next_to_last_of_named_settlements"),
+            ("Hurti", "settlement_named_again"),
+            ("Mushu", "first_of_named_settlements"),
+            ("Mushu", "settlement_named_again"),
+        ]
+    );
+}
