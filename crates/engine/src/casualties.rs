@@ -175,6 +175,8 @@ fn fragments() -> Vec<(&'static str, &'static str)> {
         ("injure_active", INJURE_ACTIVE),
         ("abduct_active", ABDUCT_ACTIVE),
         ("tail", TAIL),
+        ("and_wounded", r"\s+(?:and|or)\s+(?:wounded|injured)(?-u:\b)"),
+        ("dead_and_wounded", r"\s+(?:dead|killed|deaths){and_wounded}"),
         // After a group: it speaks ("…, a military officer and residents said", "…, a local
         // official told AFP"), so it is a source, not a victim.
         (
@@ -280,7 +282,7 @@ macro_rules! active {
         concat!(
             r"(?i)(?P<span>(?-u:\b)(?:",
             $verb,
-            r")\s+(?P<count>{count_or_a})(?:\s+of\s+(?:its|their|his|her|our|the|these|those)(?-u:\b)|(?P<them>\s+of\s+them(?-u:\b)))?(?:\s+(?P<who>{who}))?)(?P<tail>{tail})?"
+            r")\s+[\x22“]?(?P<count>{count_or_a})(?:\s+of\s+(?:its|their|his|her|our|the|these|those)(?-u:\b)|(?P<them>\s+of\s+them(?-u:\b)))?(?:\s+(?P<who>{who}))?)(?P<tail>{tail})?"
         )
     };
 }
@@ -289,7 +291,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "killed_passive",
         kind: Kind::Casualty,
-        pattern: passive!("{kill_passive}"),
+        pattern: concat!(passive!("{kill_passive}"), "(?P<mixed>{and_wounded})?"),
         produce: killed_passive,
         examples: &[
             "At least 36 Malian soldiers were killed on Tuesday.",
@@ -310,6 +312,7 @@ const LIST: &[Rule] = &[
             "The 12th brigade was killed off by budget cuts.",
             "On 2 March soldiers were killed in the north.",
             "A police officer said the slain fighters had crossed the border.",
+            "The group claimed 45 dead and wounded.",
         ],
     },
     Rule {
@@ -396,6 +399,7 @@ const LIST: &[Rule] = &[
             "Troops pursued the attackers and killed five of them.",
             "Soldiers killed three of the insurgents.",
             "Suspected rebels hacked to death at least 11 people in a village.",
+            "The army said it had killed \"around 20 terrorists\" in the fighting.",
         ],
         counter_examples: &[
             "The raid killed hopes of a truce.",
@@ -541,7 +545,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "death_toll",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:death|casualty|fatality)\s+)?toll\s+(?:[\w’']+\s+){0,20}?(?:to|at|of|reached|hit|is|was)\s+(?P<count>{count}))(?-u:\b)(?:\s+(?P<who>{who}))?",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:death|casualty|fatality)\s+)?toll\s+(?:[\w’']+\s+){0,20}?(?:to|at|of|reached|hit|is|was)\s+(?P<count>{count}))(?-u:\b)(?:\s+(?P<who>{who}))?(?P<mixed>{dead_and_wounded})?",
         produce: death_toll,
         examples: &[
             "The death toll rose to 38 on Sunday.",
@@ -552,12 +556,13 @@ const LIST: &[Rule] = &[
         counter_examples: &[
             "The death toll is not known.",
             "A toll road was built in 2019.",
+            "The group claimed a higher toll of 45 dead and wounded.",
         ],
     },
     Rule {
         name: "toll_rose_to",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:death|casualty|fatality)\s+)?toll(?-u:\b)[^.;\n]{0,80}?(?-u:\b)(?:rose|risen|climbed|increased|jumped|grew|went\s+up)\s+to\s+(?P<count>{count}))(?-u:\b)(?:\s+(?P<who>{who}))?",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:death|casualty|fatality)\s+)?toll(?-u:\b)[^.;\n]{0,80}?(?-u:\b)(?:rose|risen|climbed|increased|jumped|grew|went\s+up)\s+to\s+(?P<count>{count}))(?-u:\b)(?:\s+(?P<who>{who}))?(?P<mixed>{dead_and_wounded})?",
         produce: death_toll,
         examples: &[
             "The toll, initially put at twelve dead, rose to 20 on Monday.",
@@ -710,7 +715,7 @@ fn make(c: &Captures, outcome: Outcome) -> Option<Value> {
                 return None;
             }
             let (who, side) = victim(w.as_str())?;
-            (who.to_string(), side)
+            (who.to_string(), group_side(w.as_str(), who).unwrap_or(side))
         }
         // "killed five of them": the victims named before it, found in `find`.
         None if c.name("them").is_some() => (THEM.to_string(), Side::Unknown),
@@ -728,6 +733,20 @@ fn make(c: &Captures, outcome: Outcome) -> Option<Value> {
         side,
         count,
     }))
+}
+
+/// The side of an armed group named before a fighters' noun: "84 Wagner fighters" are
+/// external, not rebels; "30 al-Shabaab fighters" rebels. Only for nouns that say nothing of a
+/// side themselves ("fighters", "members", "men"), so "Malian soldiers" stay state.
+fn group_side(phrase: &str, who: &str) -> Option<Side> {
+    if !matches!(
+        who,
+        "fighters" | "members" | "men" | "militants" | "combatants" | "gunmen" | "elements"
+    ) {
+        return None;
+    }
+    let named = phrase.get(..phrase.len().saturating_sub(who.len()))?;
+    crate::actors::table::TABLE.side_named_in(named)
 }
 
 /// Passive rules: reject "Two gunmen killed a guard" (no auxiliary, an object after the verb).
@@ -766,7 +785,11 @@ fn joint_groups_passive(c: &Captures, _: &Context) -> Option<Value> {
     Some(Value::Casualty(v))
 }
 
+/// Not "45 dead and wounded": a count of both.
 fn killed_passive(c: &Captures, _: &Context) -> Option<Value> {
+    if c.name("mixed").is_some() {
+        return None;
+    }
     passive(c, Outcome::Killed)
 }
 
@@ -858,9 +881,10 @@ fn ordinal_victim(c: &Captures, _: &Context) -> Option<Value> {
     }))
 }
 
+/// "a toll of 45 dead and wounded" counts both: no death toll.
 fn death_toll(c: &Captures, _: &Context) -> Option<Value> {
     let count_text = c.name("count")?.as_str();
-    if is_year(count_text) {
+    if is_year(count_text) || c.name("mixed").is_some() {
         return None;
     }
     let (who, side) = c

@@ -91,6 +91,19 @@ pub fn parse(tsv: &str) -> ActorTable {
 /// The actor table, compiled once.
 pub static TABLE: LazyLock<ActorTable> = LazyLock::new(|| parse(ACTORS_TSV));
 
+impl ActorTable {
+    /// The side of the first group of the table named in `phrase` whose side is known: "84
+    /// Wagner fighters" → external, "12 JNIM militants" → rebel.
+    pub fn side_named_in(&self, phrase: &str) -> Option<Side> {
+        self.lexicon
+            .find(phrase)
+            .iter()
+            .filter_map(|m| self.records.get(m.payload as usize))
+            .map(|r| r.side)
+            .find(|&s| s != Side::Unknown)
+    }
+}
+
 /// Words for a group's members that a mention may take in after the name.
 /// Compiles the regex outside the rule set (see [`crate::compile_rules`]).
 pub(crate) fn compile_extra() {

@@ -4,7 +4,8 @@ use chrono::{Datelike, NaiveDate};
 use regex::Captures;
 
 use super::{
-    day_number, days, group, month_day_before, month_number, no_year, value, year_number, years,
+    day_number, days, group, month_day_before, month_number, no_year, value, weekday_before,
+    weekday_number, year_number, years,
 };
 use crate::context::Context;
 use crate::model::{DatePrecision, Kind, Value};
@@ -40,6 +41,14 @@ pub(super) const RULES: &[Rule] = &[
             "Talks were held 28 February - 2 March 2025.",
         ],
         counter_examples: &["Between 3 and 5 soldiers died in March."],
+    },
+    Rule {
+        name: "between_weekdays",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?i:between|from)\s+(?P<wd1>{weekday})\s+(?i:and|to|until|till|through)\s+(?P<wd2>{weekday})(?-u:\b)",
+        produce: weekday_range,
+        examples: &["Rebels ambushed the convoy between Thursday and Saturday."],
+        counter_examples: &["Markets open from Monday to Friday every week."],
     },
     Rule {
         name: "between_months",
@@ -119,4 +128,21 @@ fn year_range(c: &Captures, _: &Context) -> Option<Value> {
     // "between 2000 and 3000 people" is a count: 3000 is not a year; a real span is short.
     (y1 < y2 && y2 - y1 <= 60).then_some(())?;
     years(y1, y2)
+}
+
+/// "between Thursday and Saturday": the latest such days on or before publication, the first
+/// before the second; no date without a publication date (a bare weekday gives none). Not the
+/// working week ("from Monday to Friday").
+fn weekday_range(c: &Captures, ctx: &Context) -> Option<Value> {
+    let wd1 = weekday_number(group(c, "wd1"))?;
+    let wd2 = weekday_number(group(c, "wd2"))?;
+    if (wd1, wd2) == (chrono::Weekday::Mon, chrono::Weekday::Fri) {
+        return None;
+    }
+    let p = ctx.published?;
+    let end = weekday_before(wd2, p, false);
+    let back =
+        (7 + end.weekday().num_days_from_monday() as i64 - wd1.num_days_from_monday() as i64) % 7;
+    let start = end - chrono::Duration::days(back);
+    days(start, end).filter(|_| start != end)
 }

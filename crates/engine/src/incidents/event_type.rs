@@ -27,7 +27,8 @@ struct Means {
     abduction: bool,
     assassination: bool,
     takeover: bool,
-    /// "months of fighting", "amid fighting": ground combat only if no other means is told.
+    /// "months of fighting", "amid fighting", "the assailants": ground combat only if no other
+    /// means is told.
     war_words: bool,
 }
 
@@ -76,8 +77,11 @@ fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
                 // "dissidents fired on a military helicopter": not "fired rockets at".
                 || (matches!(w, "fired" | "firing") && matches!(next, "on" | "at" | "upon"))
             {
-                // "in months of fighting between …": the war's words, not this event's means.
-                if matches!(w, "fighting" | "fought") && matches!(prev, "of" | "amid" | "in") {
+                // "in months of fighting between …": the war's words, not this event's means;
+                // "assailants threw grenades": who attacked, not how.
+                if matches!(w, "fighting" | "fought") && matches!(prev, "of" | "amid" | "in")
+                    || matches!(w, "attackers" | "assailants")
+                {
                     m.war_words = true;
                 } else {
                     m.ground |= !shot_down;
@@ -172,11 +176,12 @@ pub fn classify(
         if m.artillery {
             return (EXP, "Shelling/artillery/missile attack");
         }
-        if m.explosive {
-            return (EXP, "Remote explosive/landmine/IED");
-        }
+        // A grenade explodes: "the grenade exploded" is still a grenade attack.
         if m.grenade {
             return (EXP, "Grenade");
+        }
+        if m.explosive {
+            return (EXP, "Remote explosive/landmine/IED");
         }
     }
     // Every figure told, not just the rows kept: a revised total still had police among them.

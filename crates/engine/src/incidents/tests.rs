@@ -1243,3 +1243,72 @@ fn a_weekday_name_and_a_told_day_do_not_date_the_attack() {
         Some("2025-04-12")
     );
 }
+
+/// "A woman was among those killed … claimed a higher toll of 45 dead and wounded": the woman is
+/// a part of the six, and a count of dead and wounded together is no death toll.
+#[test]
+fn dead_and_wounded_together_is_no_death_toll() {
+    let c = ctx(2024, 9, 2);
+    let t = "A suicide bomber killed six people in the town of Pul-e-Alam on Monday, police \
+             said. A woman was among those killed. The militants claimed a higher toll of 45 \
+             dead and wounded.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(
+        (i.fatalities.low, i.fatalities.high),
+        (Some(6), Some(6)),
+        "{:?}",
+        i.killed
+    );
+}
+
+/// "84 Wagner fighters" are external forces, not rebels: they do not span a row with the
+/// rebels the army says it killed.
+#[test]
+fn a_named_groups_fighters_take_its_side() {
+    let c = ctx(2024, 7, 29);
+    let t = "Rebels ambushed a convoy near the town of Tinzaouaten between Thursday and \
+             Saturday. A rebel spokesman said 84 Wagner fighters had been killed. The army said \
+             it had killed \"around 20 terrorists\".";
+    let i = &the_only_incident(t, &c);
+    let rows: Vec<(&str, Side, Option<u64>)> = i
+        .killed
+        .iter()
+        .map(|r| (r.who.as_str(), r.side, r.low))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("fighters", Side::External, Some(84)),
+            ("terrorists", Side::Rebel, Some(20))
+        ]
+    );
+    let d = i.date.as_ref().expect("a date");
+    assert_eq!(
+        (d.start.as_str(), d.end.as_str()),
+        ("2024-07-25", "2024-07-27")
+    );
+}
+
+/// "assailants threw grenades … the first grenade exploded": a grenade attack, not a ground
+/// assault or a bomb.
+#[test]
+fn thrown_grenades_are_a_grenade_attack() {
+    let c = ctx(2025, 5, 17);
+    let t = "Two people were killed when unidentified assailants threw grenades at a market in \
+             the town of Gitega on Friday evening. The first grenade exploded at 6 p.m.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(
+        (i.event_type.as_str(), i.sub_event_type.as_str()),
+        ("Explosions/Remote violence", "Grenade")
+    );
+}
+
+/// "…, the United Nations human rights office said": the UN speaks; it is no target.
+#[test]
+fn an_office_that_speaks_is_no_target() {
+    let c = ctx(2024, 10, 4);
+    let t = "Gang members opened fire on residents of the town of Pont-Sondé early Thursday, \
+             killing at least 70 people, the United Nations human rights office said Friday.";
+    let i = &the_only_incident(t, &c);
+    assert!(i.targets.iter().all(|t| t.name != "UN"), "{:?}", i.targets);
+}
