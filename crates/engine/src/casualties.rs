@@ -143,7 +143,7 @@ const UNIT: &str = r"\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?(?-i:[A-Z0-9])[\w'’-
 /// rules ask of it, at a third of `{count_or_a}`'s automaton.
 const COUNT_START: &str = r"(?:(?:{qualifier})\s+)?(?:{number}|{vague}|(?-u:\b)between|(?-u:\b)one\s+of|(?-u:\b)another|(?-u:\b)an?)(?-u:\b)";
 
-const KILL_PASSIVE: &str = r"killed\s+in\s+action|killed|dead|slain|murdered|martyred|executed|massacred|slaughtered|beheaded|assassinated|shot\s+dead|shot\s+and\s+killed|gunned\s+down|burn(?:ed|t)\s+(?:alive|to\s+death)|hacked\s+to\s+death|neutrali[sz]ed";
+const KILL_PASSIVE: &str = r"killed\s+in\s+action|killed|dead|slain|murdered|martyred|executed|massacred|slaughtered|beheaded|assassinated|shot\s+dead|shot\s+and\s+killed|gunned\s+down|burn(?:ed|t)\s+(?:alive|to\s+death)|hacked\s+to\s+death|neutrali[sz]ed|sent\s+to\s+hell";
 const DIED: &str = r"(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds)\s+and\s+(?:later\s+|subsequently\s+|eventually\s+)?(?:succumbed|died)|died|perished|embraced\s+martyrdom|lost\s+(?:their|his|her)\s+li(?:fe|ves)|met\s+(?:their|his|her)\s+(?:end|deaths?)|succumbed";
 const INJURE_PASSIVE: &str = r"wounded|injured|hurt|maimed|(?:sustained|suffered|received)\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds)";
 const MISSING_PASSIVE: &str = r"missing|unaccounted\s+for|disappeared";
@@ -303,6 +303,7 @@ const LIST: &[Rule] = &[
             "Militants attack convoy, 12 dead",
             "Nine people, including three children, were killed.",
             "Two soldiers were killed and another was wounded.",
+            "Four soldiers embraced martyrdom while six terrorists were sent to hell.",
         ],
         counter_examples: &[
             "Soldiers were killed in the ambush.",

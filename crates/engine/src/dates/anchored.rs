@@ -14,7 +14,7 @@ pub(super) const RULES: &[Rule] = &[
     Rule {
         name: "days_after_previous",
         kind: Kind::Date,
-        pattern: r"(?-u:\b)(?P<came>(?i:came|comes|occurred|happened|took\s+place)\s+)?(?:(?i:just|only)\s+)?(?P<n>{count})\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:later|after|afterwards|earlier|before|prior))(?-u:\b)",
+        pattern: r"(?-u:\b)(?P<came>(?i:came|comes|occurred|happened|took\s+place)\s+)?(?:(?i:just|only|barely|nearly|almost|about|some|less\s+than|more\s+than)\s+)?(?P<n>{count})\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:later|after|afterwards|earlier|before|prior))(?-u:\b)",
         produce: days_after_previous,
         examples: &[
             "Two days later, the army retook the town.",
@@ -26,6 +26,7 @@ pub(super) const RULES: &[Rule] = &[
             "It was the second day of fighting.",
             // The event told is the sentence's subject, placed against a day not given.
             "The attack came two days after the talks were suspended.",
+            "The attack came barely a week after bandits killed seven farmers.",
         ],
     },
     Rule {

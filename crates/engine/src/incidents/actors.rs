@@ -372,6 +372,16 @@ fn role_of(doc: &Doc, i: usize) -> Role {
         if w == "to" && w2 == "according" {
             return Role::Speaker;
         }
+        // "an area disputed by the Jalisco cartel and local gangs": who holds the place, not
+        // who attacked.
+        if w == "by"
+            && matches!(
+                w2,
+                "disputed" | "contested" | "controlled" | "held" | "dominated" | "ruled"
+            )
+        {
+            return Role::Descriptor;
+        }
         // "He blamed the Ethiopian military", "residents accused the army of…".
         if tight
             && matches!(

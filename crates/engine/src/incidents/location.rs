@@ -141,6 +141,15 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     if n < se.w1 && is_care_place(doc.w(n)) {
         return Role::Away;
     }
+    // "in the city's Kyivskyi district": a part of the town just named, which a table may
+    // place elsewhere.
+    let k0 = doc.word_at(x.start);
+    if k0 >= se.w0 + 2
+        && doc.w(k0 - 1) == "s"
+        && matches!(doc.w(k0 - 2), "city" | "town" | "capital")
+    {
+        return Role::Away;
+    }
     let mut j = doc.word_at(x.start);
     let mut steps = 0;
     while j > se.w0 && steps < 6 {
@@ -173,8 +182,11 @@ fn role_of(doc: &Doc, i: usize) -> Role {
                 if is_speaker_role(v) {
                     return Role::Speaker;
                 }
-                // "taken to hospitals in Portoviejo": where the wounded went.
-                if matches!(w, "in" | "at") && is_care_place(v) {
+                // "taken to hospitals in Portoviejo", "a hospital in the city of Colima": where
+                // the wounded went.
+                if matches!(w, "in" | "at") && is_care_place(v)
+                    || matches!(v, "in" | "at") && k > se.w0 && is_care_place(doc.w(k - 1))
+                {
                     return Role::Away;
                 }
                 // "west of X" (not "the southern city of X": a compass word before a filler

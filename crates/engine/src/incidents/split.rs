@@ -303,6 +303,14 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         if matches!(w, "in" | "during") && matches!(next, "attacks" | "incidents") {
             f.aggregate_unplaced = true;
         }
+        // "Over the past day, Russian attacks killed at least five people across Ukraine": a
+        // day's or a week's tally, unless a town is named.
+        if w == "past"
+            && matches!(prev, "the")
+            && matches!(next, "day" | "24" | "week" | "days" | "weeks" | "month")
+        {
+            f.aggregate_unplaced = true;
+        }
         if f.trend && !trend_before && in_trend_relative(doc, s, se.w0 + i) {
             (f.trend, f.long_trend) = (false, false);
         }

@@ -1312,3 +1312,56 @@ fn an_office_that_speaks_is_no_target() {
     let i = &the_only_incident(t, &c);
     assert!(i.targets.iter().all(|t| t.name != "UN"), "{:?}", i.targets);
 }
+
+/// "The attack came barely a week after bandits killed seven farmers in X": that earlier day is
+/// not given (not a week after this attack, which would be after publication).
+#[test]
+fn came_barely_a_week_after_gives_no_date() {
+    let c = ctx(2024, 5, 29);
+    let t = "Bandits killed 15 worshippers in the village of Maidabino on Tuesday. The attack \
+             came barely a week after bandits killed seven farmers in the town of Faskari.";
+    let out = crate::extract(t, &c);
+    let dates: Vec<Option<&str>> = out
+        .incidents
+        .iter()
+        .map(|i| i.date.as_ref().map(|d| d.start.as_str()))
+        .collect();
+    assert_eq!(dates, [Some("2024-05-28"), None]);
+}
+
+/// "six terrorists were sent to hell": killed, in a military statement's words.
+#[test]
+fn sent_to_hell_is_killed() {
+    let c = ctx(2024, 3, 1);
+    let t = "Four soldiers embraced martyrdom while six terrorists were sent to hell when \
+             terrorists attacked a check post in the town of Mir Ali on Thursday night.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(i.fatalities.low, Some(10));
+}
+
+/// "the city's Kyivskyi district" is part of the city just named, wherever a table puts a
+/// place of that name; "a hospital in the city of X" is where the wounded went; "over the past
+/// day, attacks killed … across Ukraine" is a tally, not this attack's toll.
+#[test]
+fn city_districts_hospitals_and_daily_tallies_stay_out() {
+    let c = ctx(2025, 6, 14);
+    let t = "Russian drones injured 12 people in Kharkiv overnight, the governor said. The \
+             drones hit a building in the city's Kyivskyi district. Three of the injured were \
+             taken to a hospital in the city of Poltava. Over the past day, Russian attacks \
+             killed at least five people and injured 34 across Ukraine.";
+    let i = &the_only_incident(t, &c);
+    assert!(i.killed.is_empty(), "{:?}", i.killed);
+    let loc = i.location.as_ref().expect("a location");
+    assert_eq!(loc.name, "Kharkiv");
+}
+
+/// "an area disputed by the Jalisco New Generation Cartel and local gangs": the cartel holds the
+/// area; it is not named as the attacker.
+#[test]
+fn a_group_that_disputes_the_area_is_no_perpetrator() {
+    let c = ctx(2021, 12, 15);
+    let t = "Gunmen ambushed a police convoy in the town of Coalcomán on Tuesday, killing 13 \
+             officers, in an area disputed by the Jalisco New Generation Cartel and local gangs.";
+    let i = &the_only_incident(t, &c);
+    assert!(i.perpetrators.is_empty(), "{:?}", i.perpetrators);
+}
