@@ -204,7 +204,6 @@ pub fn is_trend_word(w: &str) -> bool {
         "surge",
         "surged",
         "uptick",
-        "dropped",
         "repeated",
         "numerous",
         "spate",

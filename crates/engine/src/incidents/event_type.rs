@@ -79,7 +79,8 @@ fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
             {
                 // "in months of fighting between …": the war's words, not this event's means;
                 // "assailants threw grenades": who attacked, not how.
-                if matches!(w, "fighting" | "fought") && matches!(prev, "of" | "amid" | "in")
+                if matches!(w, "fighting" | "fought")
+                    && matches!(prev, "of" | "amid" | "in" | "is" | "are" | "been")
                     || matches!(w, "attackers" | "assailants")
                 {
                     m.war_words = true;
@@ -94,10 +95,14 @@ fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
             if matches!(w, "suicide" | "kamikaze") {
                 m.suicide = true;
             }
+            // "explosives dropped from a drone hit an army base"
+            let from_a_drone =
+                p("drone") && prev == "a" && k >= se.w0 + 2 && doc.w(k - 2) == "from";
             if p("airstrike")
                 || p("air-strike")
                 || (prev == "air" && p("strike"))
                 || (prev == "drone" && (p("strike") || p("attack")))
+                || from_a_drone
             {
                 m.air = true;
             }

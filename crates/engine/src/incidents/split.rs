@@ -195,6 +195,13 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         } else if is_trend_word(w) {
             f.trend = true;
         }
+        // "attacks have dropped", "dropped by half"; not "explosives dropped from a drone".
+        if w == "dropped"
+            && (matches!(prev, "has" | "have" | "had")
+                || matches!(next, "by" | "sharply" | "significantly" | "steadily"))
+        {
+            f.trend = true;
+        }
         // "since 2015", "since April 2023", "since the 1990s", "since the war began"
         let next2 = ws.get(i + 2).copied().unwrap_or("");
         // But "the deadliest since January, when 28 soldiers were killed near X" (or "since
@@ -303,11 +310,15 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         if matches!(w, "in" | "during") && matches!(next, "attacks" | "incidents") {
             f.aggregate_unplaced = true;
         }
-        // "Over the past day, Russian attacks killed at least five people across Ukraine": a
-        // day's or a week's tally, unless a town is named.
+        // "Over the past day, Russian attacks killed at least five people across Ukraine",
+        // "troops neutralised 35 terrorists … in one week", "during the period": a day's or a
+        // week's tally, unless a town is named.
+        let prev2 = if i > 1 { ws[i - 2] } else { "" };
         if w == "past"
             && matches!(prev, "the")
             && matches!(next, "day" | "24" | "week" | "days" | "weeks" | "month")
+            || w == "week" && matches!(prev, "one" | "a") && matches!(prev2, "in" | "within")
+            || w == "period" && prev == "the" && prev2 == "during"
         {
             f.aggregate_unplaced = true;
         }

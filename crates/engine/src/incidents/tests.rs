@@ -1365,3 +1365,31 @@ fn a_group_that_disputes_the_area_is_no_perpetrator() {
     let i = &the_only_incident(t, &c);
     assert!(i.perpetrators.is_empty(), "{:?}", i.perpetrators);
 }
+
+/// "explosives dropped from a drone hit an army base": an air/drone strike, with its toll (not
+/// a trend because of "dropped"), even where the army "is fighting" the group.
+#[test]
+fn explosives_dropped_from_a_drone() {
+    let c = ctx(2024, 9, 18);
+    let t = "Two soldiers were killed when explosives dropped from a drone hit an army base in \
+             the town of Argelia on Tuesday, where the army is fighting a dissident faction.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(killed_low(i), Some(2));
+    assert_eq!(
+        (i.event_type.as_str(), i.sub_event_type.as_str()),
+        ("Explosions/Remote violence", "Air/drone strike")
+    );
+}
+
+/// A military briefing's weekly tally ("neutralised 35 terrorists … in one week") is no
+/// incident; the attack it then tells with its own town and day is.
+#[test]
+fn a_weekly_tally_is_no_incident() {
+    let c = ctx(2024, 6, 14);
+    let t = "Troops neutralised 35 terrorists and arrested 42 others in the North East in one \
+             week, Maj.-Gen. Edward Buba said on Thursday. Buba said troops repelled an attack \
+             on a military base in Damboa, Borno State, on Monday, killing 11 insurgents.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(killed_low(i), Some(11));
+    assert_eq!(i.location.as_ref().map(|l| l.name.as_str()), Some("Damboa"));
+}

@@ -857,6 +857,11 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         });
     }
 
+    let person_names: Vec<String> = hits
+        .iter()
+        .filter(|h| names_a_person(text, ws, h))
+        .map(|h| fold(&text[h.start..h.end]))
+        .collect();
     for h in &hits {
         if inside_group_name(text, h.start) {
             continue;
@@ -907,32 +912,12 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
                 continue;
             }
         }
-        if matches!(r.kind, PlaceKind::Town | PlaceKind::District) {
-            // Person names: after a title, or next to another capitalised word.
-            let prev = if h.w0 > 0 {
-                word_at(text, ws, h.w0 - 1)
-            } else {
-                None
-            };
-            let gap_prev = if h.w0 > 0 {
-                &text[ws[h.w0 - 1].end..h.start]
-            } else {
-                ""
-            };
-            if let Some(p) = prev {
-                let pf = fold(p);
-                if TITLES.contains(&pf.as_str()) && matches!(gap_prev, " " | ". ") {
-                    continue;
-                }
-                if gap_prev == " "
-                    && starts_upper(p)
-                    && !sentence_initial(text, ws, h.w0 - 1)
-                    && !NEVER_START.contains(&pf.as_str())
-                    && g.demonym(&pf).is_none()
-                {
-                    continue;
-                }
-            }
+        // Person names: after a title, or next to another capitalised word; and the same name
+        // elsewhere ("Maj.-Gen. Edward Buba … Buba said").
+        if matches!(r.kind, PlaceKind::Town | PlaceKind::District)
+            && (names_a_person(text, ws, h) || person_names.contains(&fold(&text[h.start..h.end])))
+        {
+            continue;
         }
         if r.kind != PlaceKind::Country
             && adjacent_next
@@ -1018,6 +1003,7 @@ fn named_again(text: &str, out: &mut Vec<Found>) {
             matches!(
                 f.rule,
                 "name_settlement"
+                    | "name_displacement_camp"
                     | "town_of_name"
                     | "first_of_named_settlements"
                     | "next_to_last_of_named_settlements"
@@ -1061,6 +1047,30 @@ fn named_again(text: &str, out: &mut Vec<Found>) {
             });
         }
     }
+}
+
+/// Whether gazetteer hit `h` reads as a person's name: after a title ("Gen. Buba"), or after
+/// another capitalised word that does not open the sentence ("Edward Buba").
+fn names_a_person(text: &str, ws: &[Word], h: &Hit) -> bool {
+    if h.w0 == 0 {
+        return false;
+    }
+    let Some(p) = word_at(text, ws, h.w0 - 1) else {
+        return false;
+    };
+    let gap_prev = &text[ws[h.w0 - 1].end..h.start];
+    let pf = fold(p);
+    if TITLES.contains(&pf.as_str()) && matches!(gap_prev, " " | ". ") {
+        return true;
+    }
+    // "Maj.-Gen. Edward Buba": a given name after a title opens no sentence.
+    let after_title = h.w0 >= 2
+        && word_at(text, ws, h.w0 - 2).is_some_and(|t| TITLES.contains(&fold(t).as_str()));
+    gap_prev == " "
+        && starts_upper(p)
+        && (after_title || !sentence_initial(text, ws, h.w0 - 1))
+        && !NEVER_START.contains(&pf.as_str())
+        && GAZETTEER.demonym(&pf).is_none()
 }
 
 /// Fills a context-rule place's region and country: from a region or country named within the

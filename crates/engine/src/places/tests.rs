@@ -258,3 +258,13 @@ fn a_named_settlement_is_found_again() {
         ]
     );
 }
+
+/// "Maj.-Gen. Edward Buba … Buba said": a person's name, here and where it opens a sentence.
+#[test]
+fn a_persons_name_is_no_place_anywhere_in_the_text() {
+    let rows = found(
+        "The spokesman, Maj.-Gen. Edward Buba, spoke in Abuja. Buba said troops were in Borno.",
+    );
+    let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(names, ["Abuja", "Borno"]);
+}
