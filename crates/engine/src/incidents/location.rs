@@ -210,6 +210,13 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     Role::Event
 }
 
+/// Whether place `i` follows "around", "near" or "outside": a reference point for what lies
+/// about it ("several villages around Djibo").
+pub fn named_around(doc: &Doc, i: usize) -> bool {
+    let k = doc.word_at(doc.ents[i].start);
+    k > 0 && matches!(doc.w(k - 1), "around" | "near" | "outside" | "surrounding")
+}
+
 /// Where the wounded and the dead are taken: a place named with it is not the event's.
 fn is_care_place(w: &str) -> bool {
     matches!(

@@ -92,6 +92,10 @@ struct Flags {
     superseded: bool,
     /// "deadliest": background unless the sentence names its event's day.
     deadliest: bool,
+    /// "raided several villages": an aggregate of settlements …
+    settlements: bool,
+    /// … and of anything else ("three attacks", "five provinces").
+    other_aggregate: bool,
 }
 
 /// Whether word `k` of sentence `s` lies in a relative clause of background ("…, which has
@@ -304,6 +308,16 @@ fn flags(doc: &Doc, s: usize) -> Flags {
             }
             if after.first().is_some_and(|x| is_admin_plural(x)) && w != "separate" {
                 f.aggregate = true;
+                if after
+                    .first()
+                    .is_some_and(|x| matches!(*x, "villages" | "localities" | "communities"))
+                {
+                    f.settlements = true;
+                } else {
+                    f.other_aggregate = true;
+                }
+            } else if f.aggregate {
+                f.other_aggregate = true;
             }
         }
         // "killed in attacks in five provinces": unattributable when no town is named.
@@ -418,7 +432,11 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
             ..Mention::default()
         };
         let runs = location::coordinated_runs(doc, &towns);
-        if f.aggregate || (f.aggregate_unplaced && towns.is_empty()) {
+        // "raided several villages around Djibo": one event, placed at the town they surround.
+        let around_one_town = f.settlements
+            && !f.other_aggregate
+            && matches!(towns.as_slice(), [t] if location::named_around(doc, *t));
+        if (f.aggregate && !around_one_town) || (f.aggregate_unplaced && towns.is_empty()) {
             let named: Vec<usize> = places
                 .iter()
                 .copied()

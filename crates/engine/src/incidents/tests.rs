@@ -1393,3 +1393,28 @@ fn a_weekly_tally_is_no_incident() {
     assert_eq!(killed_low(i), Some(11));
     assert_eq!(i.location.as_ref().map(|l| l.name.as_str()), Some("Damboa"));
 }
+
+/// "raided several villages around Djibo … at least 25 civilians killed": one event placed at
+/// the town the villages surround, not a summary of many.
+#[test]
+fn several_villages_around_a_town_are_one_event() {
+    let c = ctx(2025, 1, 18);
+    let t = "Between 13 and 15 January, suspected JNIM fighters raided several villages around \
+             Djibo, in the Sahel region. Local sources reported at least 25 civilians killed.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(i.location.as_ref().map(|l| l.name.as_str()), Some("Djibo"));
+    assert_eq!(killed_low(i), Some(25));
+}
+
+/// "a wedding in Inadiatafane, Timbuktu region": the village, in that region.
+#[test]
+fn a_village_comma_region() {
+    let c = ctx(2025, 1, 18);
+    let t = "On 16 January, a drone strike hit a wedding in Inadiatafane, Timbuktu region, \
+             killing at least 8 civilians.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(
+        i.location.as_ref().map(|l| l.name.as_str()),
+        Some("Inadiatafane")
+    );
+}

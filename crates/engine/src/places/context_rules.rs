@@ -409,11 +409,12 @@ pub const LIST: &[Rule] = &[
     Rule {
         name: "in_name_in_area",
         kind: Kind::Location,
-        pattern: r"(?-u:\b)(?:in|at|near) (?P<span>{name}), in (?:the )?(?:{name}) (?:district|province|region|state|department|county|municipality|prefecture)(?-u:\b)",
+        pattern: r"(?-u:\b)(?:in|at|near) (?P<span>{name}), (?:in )?(?:the )?(?:{name}) (?:district|province|region|state|department|county|municipality|prefecture)(?-u:\b)",
         produce: town,
         examples: &[
             "The attackers burned homes in Tessora, in Ralvik district, on Friday.",
             "a raid at Marlech, in the Kesh province",
+            "a drone hit a wedding in Inadiatafane, Timbuktu region, killing eight",
         ],
         counter_examples: &[
             "in January, in Ralvik district",
