@@ -18,6 +18,16 @@ fn killed_low(i: &Incident) -> Option<u64> {
     Incident::total_fatalities(&i.killed).low
 }
 
+/// The first day (or month, or year) of the incident's date.
+fn date_start(i: &Incident) -> Option<&str> {
+    i.date.as_ref().map(|d| d.start.as_str())
+}
+
+/// The name of the incident's place.
+fn place_name(i: &Incident) -> Option<&str> {
+    i.location.as_ref().map(|l| l.name.as_str())
+}
+
 #[test]
 fn headline_and_body_merge_and_figures_span() {
     let t = "Gunmen kill 12 in Tamou raid\nAt least 12 villagers were killed when gunmen raided \
@@ -64,11 +74,8 @@ fn headline_and_body_merge_and_figures_span() {
     let out = build(t, &ents, &ctx(2024, 5, 7));
     assert_eq!(out.len(), 1, "{out:#?}");
     let i = &out[0];
-    assert_eq!(i.location.as_ref().map(|l| l.name.as_str()), Some("Tamou"));
-    assert_eq!(
-        i.date.as_ref().map(|d| d.start.as_str()),
-        Some("2024-05-06")
-    );
+    assert_eq!(place_name(i), Some("Tamou"));
+    assert_eq!(date_start(i), Some("2024-05-06"));
     assert_eq!(i.killed.len(), 1);
     assert_eq!((i.killed[0].low, i.killed[0].high), (Some(12), None));
     assert!(i.notes.contains("14"), "{}", i.notes);
@@ -264,11 +271,7 @@ fn background_clause_after_the_town_still_places_the_attack() {
         ]);
         let out = build(t, &ents, &ctx(2024, 3, 6));
         assert_eq!(out.len(), 1, "{t}: {out:#?}");
-        assert_eq!(
-            out[0].location.as_ref().map(|l| l.name.as_str()),
-            Some(want),
-            "{t}"
-        );
+        assert_eq!(place_name(&out[0]), Some(want), "{t}");
     }
 }
 
@@ -529,7 +532,7 @@ fn incident_named_in_a_caption_takes_the_summary_date() {
     ]);
     let out = build(t, &ents, &ctx(2024, 3, 11));
     assert_eq!(out.len(), 1, "{out:#?}");
-    let date = out[0].date.as_ref().map(|d| d.start.as_str());
+    let date = date_start(&out[0]);
     assert_eq!(date, Some("2024-03-10"), "{out:#?}");
 }
 
@@ -776,14 +779,8 @@ fn a_mixed_case_dateline_with_a_dash_is_not_the_event() {
     let t = "Kirkuk, June 18, 2024 — Four soldiers were killed and two others wounded when \
              militants attacked an army post near the village of Tel Barzan late on Monday.";
     let i = &the_only_incident(t, &c);
-    assert_eq!(
-        i.location.as_ref().map(|l| l.name.as_str()),
-        Some("Tel Barzan")
-    );
-    assert_eq!(
-        i.date.as_ref().map(|d| d.start.as_str()),
-        Some("2024-06-17")
-    );
+    assert_eq!(place_name(i), Some("Tel Barzan"));
+    assert_eq!(date_start(i), Some("2024-06-17"));
     assert_eq!(i.killed.len() + i.injured.len(), 2);
 }
 
@@ -817,11 +814,7 @@ fn a_patrol_reaching_a_village_the_next_day_is_a_second_incident() {
              said. Two peacekeepers of the UN mission, MINUSCA, were wounded when their patrol \
              came under fire as it reached the village the following day.";
     let out = crate::extract(t, &c);
-    let dates: Vec<Option<&str>> = out
-        .incidents
-        .iter()
-        .map(|i| i.date.as_ref().map(|d| d.start.as_str()))
-        .collect();
+    let dates: Vec<Option<&str>> = out.incidents.iter().map(date_start).collect();
     assert_eq!(
         dates,
         [Some("2025-04-22"), Some("2025-04-23")],
@@ -835,20 +828,13 @@ fn a_patrol_reaching_a_village_the_next_day_is_a_second_incident() {
         .collect();
     assert_eq!(injured, [("peacekeepers", Some(2))]);
     // "the village", with no name: the town of the story just told.
-    let places: Vec<Option<&str>> = out
-        .incidents
-        .iter()
-        .map(|i| i.location.as_ref().map(|l| l.name.as_str()))
-        .collect();
+    let places: Vec<Option<&str>> = out.incidents.iter().map(place_name).collect();
     assert_eq!(places, [Some("Bodoum"), Some("Bodoum")]);
     // A revision keeps its day out of the event: the toll's day is not the attack's.
     let t =
         "Gunmen raided the village of Bodoum on Tuesday. The death toll reached 15 on Thursday.";
     let i = &the_only_incident(t, &c);
-    assert_eq!(
-        i.date.as_ref().map(|d| d.start.as_str()),
-        Some("2025-04-22")
-    );
+    assert_eq!(date_start(i), Some("2025-04-22"));
 }
 
 /// "the deadliest since January, when 28 soldiers were killed near X": that past attack, with
@@ -863,7 +849,7 @@ fn a_past_attack_after_since_and_when_is_an_incident() {
     let got: Vec<(Option<&str>, Option<u64>)> = out
         .incidents
         .iter()
-        .map(|i| (i.date.as_ref().map(|d| d.start.as_str()), killed_low(i)))
+        .map(|i| (date_start(i), killed_low(i)))
         .collect();
     assert_eq!(
         got,
@@ -881,10 +867,7 @@ fn an_all_caps_dateline_of_two_words_is_not_the_event() {
     let t = "CATARMAN CITY — Three soldiers were killed when rebels ambushed a patrol in the \
              town of Mondragon on Friday, the army said.";
     let i = &the_only_incident(t, &c);
-    assert_eq!(
-        i.location.as_ref().map(|l| l.name.as_str()),
-        Some("Mondragon")
-    );
+    assert_eq!(place_name(i), Some("Mondragon"));
 }
 
 /// A demonym names who struck as often as where: on a tie, the country named by its name
@@ -905,7 +888,7 @@ fn a_strike_by_a_foreign_force_is_placed_in_the_country_named() {
             (
                 l.map(|l| l.name.as_str()),
                 l.and_then(|l| l.country.as_deref()),
-                i.date.as_ref().map(|d| d.start.as_str()),
+                date_start(i),
             )
         })
         .collect();
@@ -1083,11 +1066,7 @@ fn a_month_last_year_dates_the_past_attack() {
     let t = "Rebels killed 11 villagers in the village of Bulisa on Saturday. In June last \
              year, the same rebels killed 42 students at a school in the town of Mpondwe.";
     let out = crate::extract(t, &c);
-    let dates: Vec<Option<&str>> = out
-        .incidents
-        .iter()
-        .map(|i| i.date.as_ref().map(|d| d.start.as_str()))
-        .collect();
+    let dates: Vec<Option<&str>> = out.incidents.iter().map(date_start).collect();
     assert_eq!(dates, [Some("2024-06-08"), Some("2023-06")]);
 }
 
@@ -1238,10 +1217,7 @@ fn a_weekday_name_and_a_told_day_do_not_date_the_attack() {
     let t = "Gunmen killed 27 people in the village of Mushu late on Saturday. The attackers \
              arrived at around 10 p.m., council chairman Monday Kassah told reporters on Sunday.";
     let i = &the_only_incident(t, &c);
-    assert_eq!(
-        i.date.as_ref().map(|d| d.start.as_str()),
-        Some("2025-04-12")
-    );
+    assert_eq!(date_start(i), Some("2025-04-12"));
 }
 
 /// "A woman was among those killed … claimed a higher toll of 45 dead and wounded": the woman is
@@ -1321,11 +1297,7 @@ fn came_barely_a_week_after_gives_no_date() {
     let t = "Bandits killed 15 worshippers in the village of Maidabino on Tuesday. The attack \
              came barely a week after bandits killed seven farmers in the town of Faskari.";
     let out = crate::extract(t, &c);
-    let dates: Vec<Option<&str>> = out
-        .incidents
-        .iter()
-        .map(|i| i.date.as_ref().map(|d| d.start.as_str()))
-        .collect();
+    let dates: Vec<Option<&str>> = out.incidents.iter().map(date_start).collect();
     assert_eq!(dates, [Some("2024-05-28"), None]);
 }
 
@@ -1391,7 +1363,7 @@ fn a_weekly_tally_is_no_incident() {
              on a military base in Damboa, Borno State, on Monday, killing 11 insurgents.";
     let i = &the_only_incident(t, &c);
     assert_eq!(killed_low(i), Some(11));
-    assert_eq!(i.location.as_ref().map(|l| l.name.as_str()), Some("Damboa"));
+    assert_eq!(place_name(i), Some("Damboa"));
 }
 
 /// "raided several villages around Djibo … at least 25 civilians killed": one event placed at
@@ -1402,7 +1374,7 @@ fn several_villages_around_a_town_are_one_event() {
     let t = "Between 13 and 15 January, suspected JNIM fighters raided several villages around \
              Djibo, in the Sahel region. Local sources reported at least 25 civilians killed.";
     let i = &the_only_incident(t, &c);
-    assert_eq!(i.location.as_ref().map(|l| l.name.as_str()), Some("Djibo"));
+    assert_eq!(place_name(i), Some("Djibo"));
     assert_eq!(killed_low(i), Some(25));
 }
 
@@ -1413,8 +1385,5 @@ fn a_village_comma_region() {
     let t = "On 16 January, a drone strike hit a wedding in Inadiatafane, Timbuktu region, \
              killing at least 8 civilians.";
     let i = &the_only_incident(t, &c);
-    assert_eq!(
-        i.location.as_ref().map(|l| l.name.as_str()),
-        Some("Inadiatafane")
-    );
+    assert_eq!(place_name(i), Some("Inadiatafane"));
 }
