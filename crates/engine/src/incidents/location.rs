@@ -150,7 +150,7 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     {
         return Role::Away;
     }
-    let mut j = doc.word_at(x.start);
+    let mut j = k0;
     let mut steps = 0;
     while j > se.w0 && steps < 6 {
         j -= 1;

@@ -913,9 +913,9 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             }
         }
         // Person names: after a title, or next to another capitalised word; and the same name
-        // elsewhere ("Maj.-Gen. Edward Buba … Buba said").
-        if matches!(r.kind, PlaceKind::Town | PlaceKind::District)
-            && (names_a_person(text, ws, h) || person_names.contains(&fold(&text[h.start..h.end])))
+        // elsewhere ("Maj.-Gen. Edward Buba … Buba said"). `person_names` holds this hit's own
+        // name when it reads as a person's.
+        if matches!(r.kind, PlaceKind::Town | PlaceKind::District) && person_names.contains(&name_f)
         {
             continue;
         }
