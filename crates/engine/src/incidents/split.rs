@@ -302,6 +302,7 @@ fn flags(doc: &Doc, s: usize) -> Flags {
                 && !in_trend_relative(doc, s, se.w0 + i)
             {
                 f.aggregate = true;
+                f.other_aggregate = true;
                 if let Some(n) = small_number(w) {
                     f.aggregate_count.get_or_insert(n);
                 }
@@ -316,8 +317,6 @@ fn flags(doc: &Doc, s: usize) -> Flags {
                 } else {
                     f.other_aggregate = true;
                 }
-            } else if f.aggregate {
-                f.other_aggregate = true;
             }
         }
         // "killed in attacks in five provinces": unattributable when no town is named.

@@ -1378,6 +1378,18 @@ fn several_villages_around_a_town_are_one_event() {
     assert_eq!(killed_low(i), Some(25));
 }
 
+/// "several villages around Kaya, killing several people": the second "several" counts people,
+/// not places, so the raid is still one event at the town the villages surround.
+#[test]
+fn several_villages_then_several_people_is_one_event() {
+    let c = ctx(2025, 3, 9);
+    let t = "On Friday, gunmen raided several villages around Kaya, killing several people, \
+             a local official said.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(place_name(i), Some("Kaya"));
+    assert_eq!(killed_low(i), Some(3));
+}
+
 /// "a wedding in Inadiatafane, Timbuktu region": the village, in that region.
 #[test]
 fn a_village_comma_region() {
