@@ -701,16 +701,21 @@ fn counts_countries(text: &str, ws: &[Word], folded: &[String], hits: &[Hit]) ->
     let mut c = ArticleCountries::default();
     let mut first = true;
     for h in hits {
-        if let Some(r) = h.ids.first().and_then(|&i| g.record(i)) {
-            if r.kind == PlaceKind::Country {
-                // The first country named (in the headline or the lede) is the story's: it
-                // counts twice ("… in western Uganda's Kasese district" before "… towards the
-                // border with Congo", "… in eastern Congo").
-                let weight = if first { 4 } else { 2 };
-                first = false;
-                *c.counts.entry(r.cc).or_default() += weight;
-                *c.named.entry(r.cc).or_default() += 1;
-            }
+        // A name that is a country among other records ("Gaza Strip": a region and a
+        // territory) counts as the country, as `choose` ranks a country first.
+        let country = h
+            .ids
+            .iter()
+            .filter_map(|&i| g.record(i))
+            .find(|r| r.kind == PlaceKind::Country);
+        if let Some(r) = country {
+            // The first country named (in the headline or the lede) is the story's: it counts
+            // twice ("… in western Uganda's Kasese district" before "… towards the border with
+            // Congo", "… in eastern Congo").
+            let weight = if first { 4 } else { 2 };
+            first = false;
+            *c.counts.entry(r.cc).or_default() += weight;
+            *c.named.entry(r.cc).or_default() += 1;
         }
     }
     for (w, f) in ws.iter().zip(folded) {

@@ -127,6 +127,21 @@ fn gazetteer_resolves_region_and_country() {
     );
 }
 
+/// A name that is a territory as well as a region ("Gaza Strip") makes its country the
+/// article's, so a town of that country is kept even when another country's demonym comes
+/// first ("An Israeli drone…").
+#[test]
+fn a_territory_named_among_regions_is_the_articles_country() {
+    let with = found("An Israeli drone struck residents in Jabalia in the Gaza Strip.");
+    assert_eq!(with[0].0, "Jabalia");
+    assert_eq!(with[0].4.as_deref(), Some("PS"));
+    assert_eq!(
+        texts("An Israeli drone struck residents in Jabalia."),
+        Vec::<String>::new(),
+        "with no Palestinian place named, a small town abroad is not trusted"
+    );
+}
+
 #[test]
 fn negatives_are_not_places() {
     let table: &[(&str, &[&str])] = &[
