@@ -429,6 +429,11 @@ pub fn is_owned_institution(w: &str) -> bool {
         "leaders",
         "parliament",
         "state",
+        // "Gaza's health ministry", "Gaza's civil defence agency", "Lebanon's emergency
+        // services".
+        "health",
+        "civil",
+        "emergency",
     ];
     WORDS.contains(&w)
 }

@@ -179,7 +179,7 @@ fn role_of(doc: &Doc, i: usize) -> Role {
                 if is_place_filler(v) {
                     continue;
                 }
-                if is_speaker_role(v) {
+                if is_speaker_role(v) && (!is_resident_word(v) || says_soon(doc, n, se.w1)) {
                     return Role::Speaker;
                 }
                 // "taken to hospitals in Portoviejo", "a hospital in the city of Colima": where
@@ -208,6 +208,23 @@ fn role_of(doc: &Doc, i: usize) -> Role {
         break;
     }
     Role::Event
+}
+
+/// "residents in X said" speak; "a drone struck a group of residents in X" are the victims,
+/// and X is where it happened.
+fn is_resident_word(w: &str) -> bool {
+    matches!(w, "resident" | "residents")
+}
+
+/// Whether a verb of saying stands within three words from word `k` ("residents in X *said*",
+/// "residents in X village *told* AFP"), before word `end` (the sentence's end).
+fn says_soon(doc: &Doc, k: usize, end: usize) -> bool {
+    (k..end.min(k + 3)).any(|q| {
+        matches!(
+            doc.w(q),
+            "said" | "says" | "say" | "told" | "tell" | "recalled" | "described" | "reported"
+        )
+    })
 }
 
 /// Whether place `i` follows "around", "near" or "outside": a reference point for what lies

@@ -1390,6 +1390,30 @@ fn several_villages_then_several_people_is_one_event() {
     assert_eq!(killed_low(i), Some(3));
 }
 
+/// "struck a group of residents in Jabalia": residents who do not speak are the victims, and
+/// their town is the event's; "residents in X said" are a source.
+#[test]
+fn residents_in_a_town_are_victims_unless_they_speak() {
+    let c = ctx(2025, 6, 11);
+    let t = "On Tuesday, an Israeli drone struck a group of residents in Jabalia in the northern \
+             Gaza Strip, killing three people, medical sources said.";
+    assert_eq!(place_name(&the_only_incident(t, &c)), Some("Jabālyā"));
+    let t = "On Tuesday, an Israeli drone strike killed three people in the Gaza Strip, \
+             residents in Jabalia said.";
+    assert_eq!(place_name(&the_only_incident(t, &c)), Some("Palestine"));
+}
+
+/// "Gaza's civil defence agency said": the agency's owner is no event place, so the town the
+/// strike was placed by ("west of Khan Younis", kept as context) is not outranked by it.
+#[test]
+fn an_agencys_owner_is_no_event_place() {
+    let c = ctx(2025, 6, 11);
+    let t = "Strike on Khan Younis tent camp kills 12\n\nAn Israeli air strike on a tent in the \
+             al-Mawasi area west of Khan Younis in the Gaza Strip killed 12 people on Tuesday, \
+             Gaza's civil defence agency said.";
+    assert_eq!(place_name(&the_only_incident(t, &c)), Some("Khān Yūnis"));
+}
+
 /// "a wedding in Inadiatafane, Timbuktu region": the village, in that region.
 #[test]
 fn a_village_comma_region() {
