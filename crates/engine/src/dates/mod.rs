@@ -263,6 +263,16 @@ fn resolve_pending(text: &str, mut found: Vec<Found>) -> Vec<Found> {
                         .get(found[i].end..found[j].start)
                         .is_some_and(tells_of_saying)
                 });
+            // Nor the day a verb of saying dates earlier in its sentence: "the commissioner
+            // told reporters on Monday that the attackers struck at around 5 a.m." takes the
+            // day told before, if any.
+            let previous = match previous {
+                Some(j) if same_sentence(&j) && said_on(text, found[j].start) => (0..j)
+                    .rev()
+                    .find(|&q| keep[q] && date_of(&found[q]).is_some_and(is_anchor))
+                    .or(previous),
+                other => other,
+            };
             let anchor = previous
                 .filter(same_sentence)
                 .or(next)
@@ -281,6 +291,23 @@ fn resolve_pending(text: &str, mut found: Vec<Found>) -> Vec<Found> {
     let mut keep = keep.into_iter();
     found.retain(|_| keep.next().unwrap_or(false));
     found
+}
+
+/// Whether the day at byte `at` is told by a verb of saying in the four words before it, with
+/// no clause break between: "said on Monday", "told reporters on Monday".
+fn said_on(text: &str, at: usize) -> bool {
+    let Some(head) = text.get(..at) else {
+        return false;
+    };
+    for w in head.split_whitespace().rev().take(4) {
+        if w.ends_with(['.', ',', ';', ':', '"', '\u{201d}']) {
+            return false;
+        }
+        if tells_of_saying(w) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `between` holds a verb of saying ("said", "told reporters").

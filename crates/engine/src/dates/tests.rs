@@ -553,6 +553,27 @@ fn times_of_day_never_move_the_date() {
         ),
         // No date to lean on: nothing.
         ("", "The attack began at 6:30 p.m. in the region.", &[]),
+        // The day a verb of saying dates earlier in the sentence is when it was told: the
+        // time takes the day told before.
+        (
+            MON,
+            "Gunmen raided the camp on Saturday. An official told reporters on Sunday that they \
+             struck at around 5 a.m.",
+            &[
+                "Saturday|2025-02-08|2025-02-08|day|",
+                "Sunday|2025-02-09|2025-02-09|day|",
+                "5 a.m.|2025-02-08|2025-02-08|day|05:00",
+            ],
+        ),
+        // With no day before it, it still takes the day said.
+        (
+            MON,
+            "An official told reporters on Sunday that they struck at around 5 a.m.",
+            &[
+                "Sunday|2025-02-09|2025-02-09|day|",
+                "5 a.m.|2025-02-09|2025-02-09|day|05:00",
+            ],
+        ),
     ]);
 }
 
