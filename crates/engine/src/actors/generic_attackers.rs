@@ -27,6 +27,7 @@ const NEEDS_MODIFIER: &[&str] = &[
     "attackers",
     "fighters",
     "rebels",
+    "raiders",
     "groups",
     "group",
     "elements",
@@ -47,6 +48,7 @@ fn canonical(noun: &str, modifiers: &str) -> String {
         }
         "gunman" => "gunmen".to_string(),
         "gang" | "gang members" | "gang member" => "gangs".to_string(),
+        "youth" | "youths" => "armed youths".to_string(),
         _ => n,
     }
 }
@@ -56,7 +58,13 @@ fn generic_attacker(caps: &Captures, _: &Context) -> Option<Value> {
     let modifiers = caps.name("mods").map_or("", |m| m.as_str());
     let hedge = caps.name("hedge").map(|h| fold(h.as_str()));
     let folded = fold(noun);
-    let side = if folded.starts_with("vigilante") {
+    // "armed youth(s)": the communal militias of South Sudan and elsewhere; only armed ones
+    // are attackers ("local youths protested").
+    let youths = matches!(folded.as_str(), "youth" | "youths");
+    if youths && !fold(modifiers).contains("armed") {
+        return None;
+    }
+    let side = if folded.starts_with("vigilante") || youths {
         Side::Militia
     } else {
         Side::Rebel
@@ -78,7 +86,7 @@ fn generic_attacker(caps: &Captures, _: &Context) -> Option<Value> {
 pub const GENERIC_ATTACKER: Rule = Rule {
     name: "generic_attacker",
     kind: Kind::Actor,
-    pattern: r"(?i)(?-u:\b)(?P<span>(?:(?P<hedge>suspected|alleged|presumed)[ \t]+)?(?P<mods>(?:(?:unidentified|unknown|masked|heavily|armed|islamist|islamic|jihadist|local|rival|criminal|bandit|militant|terrorist|extremist|suspected)[ \t]+){0,3})(?P<noun>gunmen|gunman|jihadists|militants|terrorists|bandits|insurgents|extremists|islamists|guerrillas|kidnappers|gang[ \t]+members?|gangs|gang|gangsters|cartel[ \t]+gunmen|bandit[ \t]+groups|guerrilla[ \t]+group|vigilante[ \t]+groups|vigilante[ \t]+group|vigilantes|men|individuals|persons|assailants|attackers|fighters|rebels|elements))(?-u:\b)",
+    pattern: r"(?i)(?-u:\b)(?P<span>(?:(?P<hedge>suspected|alleged|presumed)[ \t]+)?(?P<mods>(?:(?:unidentified|unknown|masked|heavily|armed|islamist|islamic|jihadist|local|rival|criminal|bandit|militant|terrorist|extremist|suspected|cattle)[ \t]+){0,3})(?P<noun>gunmen|gunman|jihadists|militants|terrorists|bandits|insurgents|extremists|islamists|guerrillas|kidnappers|gang[ \t]+members?|gangs|gang|gangsters|cartel[ \t]+gunmen|bandit[ \t]+groups|guerrilla[ \t]+group|vigilante[ \t]+groups|vigilante[ \t]+group|vigilantes|men|individuals|persons|assailants|attackers|raiders|fighters|rebels|elements|youths|youth))(?-u:\b)",
     produce: generic_attacker,
     examples: &[
         "Gunmen stormed the market at dawn.",
@@ -90,6 +98,8 @@ pub const GENERIC_ATTACKER: Rule = Rule {
         "Heavily armed gang members stormed the town.",
         "several bandit groups operate there",
         "hundreds of armed rebels attacked",
+        "Armed youth from a neighbouring county raided the cattle camp.",
+        "cattle raiders drove off the herds",
     ],
     counter_examples: &[
         "The attackers fled.",
@@ -99,6 +109,8 @@ pub const GENERIC_ATTACKER: Rule = Rule {
         "the militant activity",
         "men and women queued",
         "clashes with jihadist groups",
+        "local youths protested in the town",
+        "the raiders fled",
     ],
 };
 

@@ -209,11 +209,18 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         // "since 2015", "since April 2023", "since the 1990s", "since the war began"
         let next2 = ws.get(i + 2).copied().unwrap_or("");
         // But "the deadliest since January, when 28 soldiers were killed near X" (or "since
-        // the coup, during which 17 soldiers were killed") tells of that past attack.
+        // the coup, during which 17 soldiers were killed") tells of that past attack; not
+        // "since January, in which more than 200 people have died", a toll over the stretch.
         let when_follows = ws[i + 1..]
             .iter()
             .take(4)
-            .any(|x| matches!(*x, "when" | "which"));
+            .position(|x| matches!(*x, "when" | "which"))
+            .is_some_and(|k| {
+                !ws[i + 1 + k..]
+                    .iter()
+                    .take(6)
+                    .any(|x| matches!(*x, "has" | "have"))
+            });
         if w == "since" && !when_follows {
             match since_tells_a_period(&ws[i + 1..]) {
                 Some(Period::Long) => (f.trend, f.long_trend) = (true, true),

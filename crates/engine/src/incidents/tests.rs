@@ -1414,6 +1414,23 @@ fn an_agencys_owner_is_no_event_place() {
     assert_eq!(place_name(&the_only_incident(t, &c)), Some("Khān Yūnis"));
 }
 
+/// "since January, in which more than 200 people have died": a toll over the stretch, not a
+/// second incident; "four of the raiders were killed" counts the attackers' dead.
+#[test]
+fn a_toll_since_a_month_in_the_present_perfect_is_no_incident() {
+    let c = ctx(2025, 4, 14);
+    let t = "Armed youth attacked a cattle camp near Padiet on Sunday, killing 14 people. Four \
+             of the raiders were killed in the exchange of fire. The area has seen a wave of \
+             revenge attacks since January, in which more than 200 people have died.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(killed_low(i), Some(18));
+    assert!(i.perpetrators.iter().any(|p| p.name == "armed youths"));
+    assert!(i
+        .killed
+        .iter()
+        .any(|r| r.who == "raiders" && r.low == Some(4)));
+}
+
 /// "a wedding in Inadiatafane, Timbuktu region": the village, in that region.
 #[test]
 fn a_village_comma_region() {
