@@ -1421,7 +1421,8 @@ fn a_toll_since_a_month_in_the_present_perfect_is_no_incident() {
     let c = ctx(2025, 4, 14);
     let t = "Armed youth attacked a cattle camp near Padiet on Sunday, killing 14 people. Four \
              of the raiders were killed in the exchange of fire. The area has seen a wave of \
-             revenge attacks since January, in which more than 200 people have died.";
+             revenge attacks between communities in Jonglei since January, in which more than 200 \
+             people have died, according to the United Nations.";
     let i = &the_only_incident(t, &c);
     assert_eq!(killed_low(i), Some(18));
     assert!(i.perpetrators.iter().any(|p| p.name == "armed youths"));
