@@ -316,6 +316,25 @@ mod tests {
                     ("M23", "M23", None),
                 ],
             ),
+            // The longest alias wins: Papua's rebels, not Colombia's "National Liberation Army".
+            (
+                "The West Papua National Liberation Army, the armed wing of the Free Papua \
+                 Movement, claimed it.",
+                &[
+                    ("West Papua National Liberation Army", "TPNPB", None),
+                    ("Free Papua Movement", "TPNPB", None),
+                ],
+            ),
+            (
+                "The 444 Brigade fought the Stability Support Apparatus as SPLA-IO troops and the \
+                 IDF stood by.",
+                &[
+                    ("444 Brigade", "444 Brigade", None),
+                    ("Stability Support Apparatus", "SSA", None),
+                    ("SPLA-IO", "SPLA-IO", None),
+                    ("IDF", "Israel military", None),
+                ],
+            ),
         ];
         for (text, want) in table {
             let want: Vec<_> = want
