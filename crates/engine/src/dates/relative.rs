@@ -5,8 +5,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use regex::Captures;
 
 use super::{
-    against_published, day, days, group, month, month_before, month_number, weekday_before,
-    weekday_number,
+    against_published, day, day_number, days, group, month, month_before, month_day_value,
+    month_number, weekday_before, weekday_number, year_number,
 };
 use crate::context::Context;
 use crate::model::{Kind, Value};
@@ -35,6 +35,21 @@ pub(super) const RULES: &[Rule] = &[
             "The Sunday Times reported the raid.",
             "Traders meet on Mondays.",
             "council chairman Monday Kassah told reporters",
+        ],
+    },
+    Rule {
+        name: "night_of_weekdays",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?i:the\s+night\s+(?:of|from|between)|overnight\s+(?:from\s+|between\s+)?)\s*(?P<wd1>{weekday})(?:\s+(?P<d1>{day}))?(?:\s+(?P<m1>{month}))?\s+(?i:to|and|into)\s+(?P<wd2>{weekday})(?:\s+(?P<d2>{day}))?(?:\s+(?P<m2>{month}))?(?:,?\s+(?P<y>{year}))?",
+        produce: night_of_weekdays,
+        examples: &[
+            "Gunmen attacked the post in the night of Thursday to Friday.",
+            "The camp was shelled overnight from Saturday to Sunday.",
+            "Troops were attacked during the night of Saturday 8 to Sunday 9 March.",
+        ],
+        counter_examples: &[
+            "The roads were closed from Thursday to Friday.",
+            "Patrols ran every night of the week.",
         ],
     },
     Rule {
@@ -158,6 +173,31 @@ fn weekday(c: &Captures, ctx: &Context) -> Option<Value> {
     let time = part_of_day(c);
     against_published(ctx, time.clone(), |p| {
         Some(day(weekday_before(wd, p, strictly), time))
+    })
+}
+
+/// "the night of Thursday to Friday": the day the night begins, at night. With day numbers
+/// ("Saturday 8 to Sunday 9 March") the first is that day of the month.
+fn night_of_weekdays(c: &Captures, ctx: &Context) -> Option<Value> {
+    let night = Some("night".to_string());
+    let month_name = c.name("m1").or(c.name("m2"));
+    if let (Some(d), Some(m)) = (c.name("d1"), month_name) {
+        let m = month_number(m.as_str())?;
+        let d = day_number(d.as_str())?;
+        let year = c.name("y").and_then(|y| year_number(y.as_str()));
+        return month_day_value(m, d, year, ctx, night);
+    }
+    let wd1 = weekday_number(group(c, "wd1"))?;
+    let wd2 = weekday_number(group(c, "wd2"))?;
+    let back = (7 + wd2.num_days_from_monday() as i64 - wd1.num_days_from_monday() as i64) % 7;
+    if back == 0 {
+        return None;
+    }
+    against_published(ctx, night.clone(), |p| {
+        Some(day(
+            weekday_before(wd2, p, false) - Duration::days(back),
+            night,
+        ))
     })
 }
 

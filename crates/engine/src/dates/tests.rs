@@ -177,6 +177,30 @@ fn month_day_without_year_takes_the_year_not_after_publication() {
 #[test]
 fn weekdays_resolve_against_publication() {
     check(&[
+        // "the night of Thursday to Friday": one day, the one the night begins.
+        (
+            MON,
+            "Gunmen attacked the post in the night of Thursday to Friday.",
+            &["the night of Thursday to Friday|2025-02-06|2025-02-06|day|night"],
+        ),
+        (
+            MON,
+            "The camp was shelled overnight from Sunday to Monday, and again at 2 a.m.",
+            &[
+                "overnight from Sunday to Monday|2025-02-09|2025-02-09|day|night",
+                "2 a.m.|2025-02-09|2025-02-09|day|02:00",
+            ],
+        ),
+        (
+            MON,
+            "Troops were attacked during the night of Saturday 1 to Sunday 2 February.",
+            &["the night of Saturday 1 to Sunday 2 February|2025-02-01|2025-02-01|day|night"],
+        ),
+        (
+            "",
+            "Gunmen attacked the post in the night of Thursday to Friday.",
+            &["the night of Thursday to Friday|||unresolved|night"],
+        ),
         // Bare weekday: on or before publication (the publication day itself included).
         (
             MON,
