@@ -1000,26 +1000,32 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
 /// "The attackers stormed Mushu, Hurti and Daffo villages … 27 people were killed in Mushu
 /// alone": a town no table knows, once the text has called it a settlement ("X village", "the
 /// town of X", a list of villages), is the same town wherever its name stands again as a word
-/// (rule `settlement_named_again`).
+/// (rule `settlement_named_again`); so is an area named by an admin word ("the Abu Salim
+/// district", rule `area_named_again`).
 fn named_again(text: &str, out: &mut Vec<Found>) {
-    let towns: Vec<(String, Place)> = out
+    let towns: Vec<(String, Place, &'static str)> = out
         .iter()
-        .filter(|f| {
-            matches!(
-                f.rule,
+        .filter_map(|f| {
+            let Value::Location(p) = &f.value else {
+                return None;
+            };
+            let name = text.get(f.start..f.end)?;
+            let again = match f.rule {
                 "name_settlement"
-                    | "name_displacement_camp"
-                    | "town_of_name"
-                    | "first_of_named_settlements"
-                    | "next_to_last_of_named_settlements"
-                    | "last_of_named_settlements"
-            )
-        })
-        .filter_map(|f| match &f.value {
-            Value::Location(p) if p.precision == PlacePrecision::Town => {
-                Some((text.get(f.start..f.end)?.to_string(), p.clone()))
-            }
-            _ => None,
+                | "name_displacement_camp"
+                | "town_of_name"
+                | "first_of_named_settlements"
+                | "next_to_last_of_named_settlements"
+                | "last_of_named_settlements"
+                    if p.precision == PlacePrecision::Town =>
+                {
+                    "settlement_named_again"
+                }
+                // "the Abu Salim district … six bodies were recovered in Abu Salim".
+                "name_admin_area" => "area_named_again",
+                _ => return None,
+            };
+            Some((name.to_string(), p.clone(), again))
         })
         .collect();
     if towns.is_empty() {
@@ -1027,7 +1033,7 @@ fn named_again(text: &str, out: &mut Vec<Found>) {
     }
     let mut taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     let mut seen: Vec<&str> = Vec::new();
-    for (name, place) in &towns {
+    for (name, place, rule) in &towns {
         if name.len() < 3 || seen.contains(&name.as_str()) {
             continue;
         }
@@ -1047,7 +1053,7 @@ fn named_again(text: &str, out: &mut Vec<Found>) {
             out.push(Found {
                 start,
                 end,
-                rule: "settlement_named_again",
+                rule,
                 value: Value::Location(place.clone()),
             });
         }

@@ -274,6 +274,22 @@ fn a_named_settlement_is_found_again() {
     );
 }
 
+/// "the Kafr Dabbas district … in Kafr Dabbas": an area the text has named is the same area
+/// where its name stands again.
+#[test]
+fn a_named_area_is_found_again() {
+    let ctx = Context::default();
+    let t = "Fighters seized the Kafr Dabbas district overnight. Six bodies were found in Kafr \
+             Dabbas. Kafr Dabbasi was spared.";
+    let found = crate::places::find(t, &ctx);
+    let names: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|f| f.rule.ends_with("named_again"))
+        .map(|f| (&t[f.start..f.end], f.rule))
+        .collect();
+    assert_eq!(names, [("Kafr Dabbas", "area_named_again")]);
+}
+
 /// "Maj.-Gen. Edward Buba … Buba said": a person's name, here and where it opens a sentence.
 #[test]
 fn a_persons_name_is_no_place_anywhere_in_the_text() {
