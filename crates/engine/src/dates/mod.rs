@@ -235,9 +235,13 @@ fn resolve_pending(text: &str, mut found: Vec<Found>) -> Vec<Found> {
         if !is_pending(d) {
             continue;
         }
-        let previous = (0..i)
-            .rev()
-            .find(|&j| keep[j] && date_of(&found[j]).is_some_and(is_anchor));
+        // The last kept anchor before find `end`.
+        let anchor_before = |end: usize| {
+            (0..end)
+                .rev()
+                .find(|&j| keep[j] && date_of(&found[j]).is_some_and(is_anchor))
+        };
+        let previous = anchor_before(i);
         let resolved = if let Some(days) = d.start.strip_prefix(SHIFT) {
             let days: i64 = days.parse().unwrap_or(0);
             previous
@@ -267,10 +271,9 @@ fn resolve_pending(text: &str, mut found: Vec<Found>) -> Vec<Found> {
             // told reporters on Monday that the attackers struck at around 5 a.m." takes the
             // day told before, if any.
             let previous = match previous {
-                Some(j) if same_sentence(&j) && said_on(text, found[j].start) => (0..j)
-                    .rev()
-                    .find(|&q| keep[q] && date_of(&found[q]).is_some_and(is_anchor))
-                    .or(previous),
+                Some(j) if same_sentence(&j) && said_on(text, found[j].start) => {
+                    anchor_before(j).or(previous)
+                }
                 other => other,
             };
             let anchor = previous
