@@ -1003,7 +1003,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
 /// (rule `settlement_named_again`); so is an area named by an admin word ("the Abu Salim
 /// district", rule `area_named_again`).
 fn named_again(text: &str, out: &mut Vec<Found>) {
-    let towns: Vec<(String, Place, &'static str)> = out
+    let names: Vec<(String, Place, &'static str)> = out
         .iter()
         .filter_map(|f| {
             let Value::Location(p) = &f.value else {
@@ -1028,12 +1028,12 @@ fn named_again(text: &str, out: &mut Vec<Found>) {
             Some((name.to_string(), p.clone(), again))
         })
         .collect();
-    if towns.is_empty() {
+    if names.is_empty() {
         return;
     }
     let mut taken: Vec<(usize, usize)> = out.iter().map(|f| (f.start, f.end)).collect();
     let mut seen: Vec<&str> = Vec::new();
-    for (name, place, rule) in &towns {
+    for (name, place, rule) in &names {
         if name.len() < 3 || seen.contains(&name.as_str()) {
             continue;
         }
