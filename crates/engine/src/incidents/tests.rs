@@ -28,6 +28,11 @@ fn place_name(i: &Incident) -> Option<&str> {
     i.location.as_ref().map(|l| l.name.as_str())
 }
 
+/// The incident's ACLED event type and sub-event type.
+fn event_kind(i: &Incident) -> (&str, &str) {
+    (i.event_type.as_str(), i.sub_event_type.as_str())
+}
+
 #[test]
 fn headline_and_body_merge_and_figures_span() {
     let t = "Gunmen kill 12 in Tamou raid\nAt least 12 villagers were killed when gunmen raided \
@@ -975,10 +980,7 @@ fn firing_on_a_helicopter_is_an_armed_clash() {
     let t = "Rebels fired on a military helicopter near the town of Suárez on Monday, wounding \
              a soldier, the army said.";
     let i = &the_only_incident(t, &c);
-    assert_eq!(
-        (i.event_type.as_str(), i.sub_event_type.as_str()),
-        ("Battles", "Armed clash")
-    );
+    assert_eq!(event_kind(i), ("Battles", "Armed clash"));
 }
 
 /// "No group claimed responsibility, but suspicion is likely to fall on X": X is named as the
@@ -1158,7 +1160,7 @@ fn the_wars_parties_and_words_are_not_the_events() {
              fighting between government forces and Fano militiamen.";
     let i = &the_only_incident(t, &c);
     assert_eq!(
-        (i.event_type.as_str(), i.sub_event_type.as_str()),
+        event_kind(i),
         ("Explosions/Remote violence", "Air/drone strike")
     );
     let targets: Vec<&str> = i.targets.iter().map(|t| t.name.as_str()).collect();
@@ -1273,10 +1275,7 @@ fn thrown_grenades_are_a_grenade_attack() {
     let t = "Two people were killed when unidentified assailants threw grenades at a market in \
              the town of Gitega on Friday evening. The first grenade exploded at 6 p.m.";
     let i = &the_only_incident(t, &c);
-    assert_eq!(
-        (i.event_type.as_str(), i.sub_event_type.as_str()),
-        ("Explosions/Remote violence", "Grenade")
-    );
+    assert_eq!(event_kind(i), ("Explosions/Remote violence", "Grenade"));
 }
 
 /// "…, the United Nations human rights office said": the UN speaks; it is no target.
@@ -1348,7 +1347,7 @@ fn explosives_dropped_from_a_drone() {
     let i = &the_only_incident(t, &c);
     assert_eq!(killed_low(i), Some(2));
     assert_eq!(
-        (i.event_type.as_str(), i.sub_event_type.as_str()),
+        event_kind(i),
         ("Explosions/Remote violence", "Air/drone strike")
     );
 }
