@@ -269,7 +269,7 @@ pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::new(LIST, &fragm
 macro_rules! passive {
     ($verb:literal) => {
         concat!(
-            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:them|those)|\s+of\s+(?P<of>the|these))?(?:\s+(?P<who>{who}){unit}?)?["”’]?(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|many\s+of\s+them)(?-u:\b)[^,.;]{0,80},|\s*\([^)]{0,80}\))?\s+(?P<fill>{filler})["“‘']?(?:"#,
+            r#"(?i)(?P<span>(?P<count>{count_or_a})(?:\s+of\s+(?:them|those)|\s+of\s+(?P<of>the|these))?(?:\s+(?P<who>{who})(?P<unit>{unit})?)?["”’]?(?:\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them|many\s+of\s+them)(?-u:\b)[^,.;]{0,80},|\s*\([^)]{0,80}\))?\s+(?P<fill>{filler})["“‘']?(?:"#,
             $verb,
             r#")(?-u:\b))(?P<obj>\s+(?:{count_start}))?"#
         )
@@ -282,7 +282,7 @@ macro_rules! active {
         concat!(
             r"(?i)(?P<span>(?-u:\b)(?:",
             $verb,
-            r")\s+[\x22“]?(?P<count>{count_or_a})(?:\s+of\s+(?:its|their|his|her|our|the|these|those)(?-u:\b)|(?P<them>\s+of\s+them(?-u:\b)))?(?:\s+(?P<who>{who}))?)(?P<tail>{tail})?"
+            r")\s+[\x22“]?(?P<count>{count_or_a})(?:\s+of\s+(?:its|their|his|her|our|the|these|those)(?-u:\b)|(?P<them>\s+of\s+them(?-u:\b)))?(?:\s+(?P<who>{who})(?P<unit>{unit})?)?)(?P<tail>{tail})?"
         )
     };
 }
@@ -716,7 +716,8 @@ fn make(c: &Captures, outcome: Outcome) -> Option<Value> {
                 return None;
             }
             let (who, side) = victim(w.as_str())?;
-            (who.to_string(), group_side(w.as_str(), who).unwrap_or(side))
+            let unit = c.name("unit").map_or("", |u| u.as_str());
+            (who.to_string(), group_side(w.as_str(), unit, who).unwrap_or(side))
         }
         // "killed five of them": the victims named before it, found in `find`.
         None if c.name("them").is_some() => (THEM.to_string(), Side::Unknown),
@@ -736,10 +737,11 @@ fn make(c: &Captures, outcome: Outcome) -> Option<Value> {
     }))
 }
 
-/// The side of an armed group named before a fighters' noun: "84 Wagner fighters" are
-/// external, not rebels; "30 al-Shabaab fighters" rebels. Only for nouns that say nothing of a
-/// side themselves ("fighters", "members", "men"), so "Malian soldiers" stay state.
-fn group_side(phrase: &str, who: &str) -> Option<Side> {
+/// The side of an armed group named before a fighters' noun ("84 Wagner fighters" are
+/// external, not rebels; "30 al-Shabaab fighters" rebels) or in the unit after it ("two
+/// members of the Revolutionary Guards" are state). Only for nouns that say nothing of a side
+/// themselves ("fighters", "members", "men"), so "Malian soldiers" stay state.
+fn group_side(phrase: &str, unit: &str, who: &str) -> Option<Side> {
     if !matches!(
         who,
         "fighters" | "members" | "men" | "militants" | "combatants" | "gunmen" | "elements"
@@ -747,7 +749,10 @@ fn group_side(phrase: &str, who: &str) -> Option<Side> {
         return None;
     }
     let named = phrase.get(..phrase.len().saturating_sub(who.len()))?;
-    crate::actors::table::TABLE.side_named_in(named)
+    let table = &crate::actors::table::TABLE;
+    table
+        .side_named_in(named)
+        .or_else(|| table.side_named_in(unit))
 }
 
 /// Passive rules: reject "Two gunmen killed a guard" (no auxiliary, an object after the verb).
@@ -1148,6 +1153,23 @@ mod tests {
                 "nurses",
                 Civilian,
                 Count::exact(5),
+            ),
+            // The side from the group the members belong to, named after them.
+            (
+                "Two members of the Revolutionary Guards were shot dead.",
+                "Two members of the Revolutionary Guards were shot dead",
+                Killed,
+                "members",
+                State,
+                Count::exact(2),
+            ),
+            (
+                "Six members of a vigilance committee were killed in an ambush.",
+                "Six members of a vigilance committee were killed",
+                Killed,
+                "members of a vigilance committee",
+                Militia,
+                Count::exact(6),
             ),
         ];
         for (input, span, outcome, who, side, count) in table {
