@@ -5,7 +5,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use regex::Captures;
 
 use super::{
-    against_published, day, day_number, days, group, month, month_before, month_day_value,
+    against_published, count_number, day, day_number, days, group, month, month_before, month_day_value,
     month_number, weekday_before, weekday_number, year_number,
 };
 use crate::context::Context;
@@ -104,6 +104,23 @@ pub(super) const RULES: &[Rule] = &[
         produce: recent,
         examples: &["In recent days, the rebels blew up a pipeline."],
         counter_examples: &["Attacks have risen in recent years."],
+    },
+    Rule {
+        name: "units_ago",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?:(?i:just|only|barely|nearly|almost|about|some|more\s+than|less\s+than)\s+)?(?P<n>{count})\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)(?-u:\b)",
+        produce: units_ago,
+        examples: &[
+            "Two weeks ago, three soldiers were killed at a checkpoint.",
+            "The village was raided three days ago.",
+            "A month ago, gunmen abducted 20 students.",
+            "The base was overrun two years ago.",
+        ],
+        counter_examples: &[
+            "The group was founded years ago.",
+            "The siege lasted two weeks.",
+            "Two weeks later, the army withdrew.",
+        ],
     },
     Rule {
         name: "weekend",
@@ -278,6 +295,30 @@ fn recent(c: &Captures, ctx: &Context) -> Option<Value> {
             28
         };
         days(p - Duration::days(back), p)
+    })
+}
+
+/// "three days ago": that day; "two weeks ago": the week (Monday to Sunday) of the day 14
+/// days before publication; "a month ago", "two years ago": that month, that year.
+fn units_ago(c: &Captures, ctx: &Context) -> Option<Value> {
+    let n = count_number(group(c, "n"))?;
+    against_published(ctx, None, |p| {
+        let unit = group(c, "unit").to_ascii_lowercase();
+        match unit.trim_end_matches('s') {
+            "day" => Some(day(p.checked_sub_signed(Duration::try_days(n)?)?, None)),
+            "week" => {
+                let monday = monday_of(p.checked_sub_signed(Duration::try_weeks(n)?)?);
+                days(monday, monday + Duration::days(6))
+            }
+            "month" => {
+                let back = p.checked_sub_months(chrono::Months::new(u32::try_from(n).ok()?))?;
+                month(back.year(), back.month())
+            }
+            _ => {
+                let y = p.year() - i32::try_from(n).ok()?;
+                super::years(y, y)
+            }
+        }
     })
 }
 

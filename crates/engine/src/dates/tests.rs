@@ -373,6 +373,26 @@ fn day_week_month_words() {
             &["this week|2025-02-10|2025-02-10|day|"],
         ),
         (
+            MON,
+            "Two weeks ago, three soldiers were killed.",
+            &["Two weeks ago|2025-01-27|2025-02-02|day|"],
+        ),
+        (
+            MON,
+            "The village was raided three days ago.",
+            &["three days ago|2025-02-07|2025-02-07|day|"],
+        ),
+        (
+            "2025-03-31",
+            "A month ago, gunmen abducted students.",
+            &["A month ago|2025-02|2025-02|month|"],
+        ),
+        (
+            MON,
+            "The base fell about two years ago.",
+            &["about two years ago|2023|2023|year|"],
+        ),
+        (
             "2025-01-15",
             "Seventeen died last month.",
             &["last month|2024-12|2024-12|month|"],
