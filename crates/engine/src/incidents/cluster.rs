@@ -8,7 +8,8 @@
 //! 3. the incident just told, when it points back to it ("the attack took place in …") or simply
 //!    continues it without conflict;
 //! 4. otherwise, with its own toll and its own place or day, a new incident; with no toll, the
-//!    first incident it does not conflict with (the article's main event, usually).
+//!    first incident it does not conflict with (the article's main event, usually); with a
+//!    toll of an event it says came before the one just told, and no place or day, nothing.
 //!
 //! A conflict is a different town, region, country, day or named attacking group. Trend and
 //! summary sentences end the story told before them: detail after them does not attach to it
@@ -190,6 +191,10 @@ pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
             Some(d)
         } else if m.split || (m.background && m.has_casualty && (!keyless || m.located)) {
             None
+        } else if m.follows_other && m.has_casualty {
+            // "The attack came a day after a teenager went missing": that other event's toll,
+            // with no place or day of its own to make an incident of.
+            continue;
         } else if m.anaphoric
             && !(m.background && m.has_casualty)
             && last.is_some_and(|d| !conflicts_strictly(doc, &drafts[d], &k))

@@ -44,6 +44,9 @@ pub struct Mention {
     /// A past event told as background ("in another attack last month"): later detail does not
     /// attach to it unless it points back to it.
     pub background: bool,
+    /// Places the event just told after another one ("The attack came a day after a teenager
+    /// went missing"): the sentence's figures are that other event's.
+    pub follows_other: bool,
     /// Points back to the event just told: "the attack", "the assailants".
     pub anaphoric: bool,
     /// Enough to start an incident: a toll, or a violent act with a place or a day.
@@ -83,6 +86,8 @@ struct Flags {
     revision: bool,
     separate: bool,
     background: bool,
+    /// "comes after", "follows" (see [`Mention::follows_other`]).
+    follows_other: bool,
     anaphoric: bool,
     aggregate: bool,
     /// "in three separate incidents": the count.
@@ -265,7 +270,13 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         // "the deadliest since January, when …" tells of a past event; "killed 30 on Sunday,
         // in one of the deadliest incidents in months" ranks this one (see `deadliest`).
         if w == "deadliest" {
-            f.deadliest = true;
+            // "…, killing 11 police officers, in one of the deadliest attacks in months": the
+            // toll told before it is this event's, ranked; not a past event's ("the deadliest
+            // since March, when 20 soldiers died").
+            let toll_before = doc
+                .ents_of(s, Kind::Casualty)
+                .any(|c| doc.word_at(doc.ents[c].start) < se.w0 + i);
+            f.deadliest |= !toll_before || ws[i..].contains(&"when");
         } else if is_background_word(w) && another_event {
             f.background = true;
         }
@@ -290,6 +301,7 @@ fn flags(doc: &Doc, s: usize) -> Flags {
                 )
         {
             f.background = true;
+            f.follows_other = true;
         }
         if w == "had" {
             had = true;
@@ -431,6 +443,7 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
             headline: se.headline,
             separate: f.separate && (has_casualty || f.attack),
             background: (f.background || f.deadliest && !day_date) && !f.separate,
+            follows_other: f.follows_other,
             anaphoric: f.anaphoric,
             superseded: f.superseded,
             revision: f.revision,

@@ -1061,6 +1061,35 @@ fn since_then_during_which_is_a_past_incident() {
     assert_eq!(lows, [Some(9), Some(17)]);
 }
 
+/// "…, killing 11 guards, in one of the deadliest attacks in months" ranks the attack it
+/// tells: the next sentences' detail (the town, the attackers' losses) is still its own.
+#[test]
+fn deadliest_after_the_toll_ranks_this_attack() {
+    let c = ctx(2025, 3, 12);
+    let t = "Gunmen attacked a border post overnight, killing 11 guards, in one of the deadliest \
+             attacks in the region in months. The assault on the post in the town of Ayorou began \
+             before dawn. Several attackers were also killed in the gunfight.";
+    let out = crate::extract(t, &c);
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+    let inc = &out.incidents[0];
+    assert_eq!(place_name(inc), Some("Ayorou"));
+    let who: Vec<&str> = inc.killed.iter().map(|r| r.who.as_str()).collect();
+    assert_eq!(who, ["guards", "attackers"]);
+}
+
+/// "The attack came a day after a teenager went missing": that other event's figure is not
+/// this attack's, and with no place or day of its own it makes no incident.
+#[test]
+fn came_after_figures_belong_to_the_earlier_event() {
+    let c = ctx(2025, 3, 12);
+    let t = "Gunmen shot dead a farmer in the village of Bulisa on Friday. The attack came a day \
+             after a teenager went missing near a nearby camp.";
+    let out = crate::extract(t, &c);
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+    assert_eq!(killed_low(&out.incidents[0]), Some(1));
+    assert!(out.incidents[0].missing_or_abducted.is_empty());
+}
+
 /// "June last year" is June of the year before publication.
 #[test]
 fn a_month_last_year_dates_the_past_attack() {
