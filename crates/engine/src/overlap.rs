@@ -6,6 +6,8 @@
 //!   its own layer, and the page shows nested spans as nested marks.
 //! - But a place inside a date is one of the date's words ("March 4": the month, not the
 //!   English town of March): it is dropped.
+//! - And a gazetteer town over exactly an armed group's name from the actor table ("Shene",
+//!   a name for the OLA, and a village in the gazetteer) is the group: dropped.
 //!
 //! The result is sorted by start, then longer first, then kind.
 
@@ -63,6 +65,19 @@ pub fn resolve(mut found: Vec<Found>) -> Vec<Found> {
             }
             let i = dates.partition_point(|d| d.1 < f.end);
             !dates.get(i).is_some_and(|d| d.0 <= f.start && f.end <= d.1)
+        });
+    }
+    let mut groups: Vec<(usize, usize)> = kept
+        .iter()
+        .filter(|f| f.kind() == Kind::Actor && f.rule == "actor_table")
+        .map(|f| (f.start, f.end))
+        .collect();
+    if !groups.is_empty() {
+        groups.sort_unstable();
+        kept.retain(|f| {
+            f.kind() != Kind::Location
+                || f.rule != "gazetteer_town"
+                || groups.binary_search(&(f.start, f.end)).is_err()
         });
     }
     kept
@@ -133,6 +148,38 @@ mod tests {
         ];
         for (input, n) in table {
             assert_eq!(resolve(input.clone()).len(), n, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_town_named_like_a_group_is_the_group() {
+        let at = |start, end, rule, value: Value| Found {
+            start,
+            end,
+            rule,
+            value,
+        };
+        let group = |s, e| at(s, e, "actor_table", Value::Actor(ActorValue::default()));
+        let town = |s, e, rule| at(s, e, rule, Value::Location(Place::default()));
+        let table = [
+            // "which it calls Shene": the group's other name, not the village.
+            (
+                vec![group(0, 5), town(0, 5, "gazetteer_town")],
+                vec!["actor_table"],
+            ),
+            // A town only in part under the name, or found from its context, stays.
+            (
+                vec![group(0, 5), town(0, 9, "gazetteer_town")],
+                vec!["gazetteer_town", "actor_table"],
+            ),
+            (
+                vec![group(0, 5), town(0, 5, "town_of_name")],
+                vec!["town_of_name", "actor_table"],
+            ),
+        ];
+        for (input, want) in table {
+            let got: Vec<&str> = resolve(input.clone()).iter().map(|f| f.rule).collect();
+            assert_eq!(got, want, "{input:?}");
         }
     }
 }
