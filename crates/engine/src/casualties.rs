@@ -717,7 +717,10 @@ fn make(c: &Captures, outcome: Outcome) -> Option<Value> {
             }
             let (who, side) = victim(w.as_str())?;
             let unit = c.name("unit").map_or("", |u| u.as_str());
-            (who.to_string(), group_side(w.as_str(), unit, who).unwrap_or(side))
+            (
+                who.to_string(),
+                group_side(w.as_str(), unit, who).unwrap_or(side),
+            )
         }
         // "killed five of them": the victims named before it, found in `find`.
         None if c.name("them").is_some() => (THEM.to_string(), Side::Unknown),

@@ -8,7 +8,7 @@
 //! | module | rules | matches |
 //! |---|---|---|
 //! | [`table`] | `actor_table`, `actor_table_members` | named groups from `data/actors.tsv` |
-//! | [`state_forces`] | `state_force_demonym`, `state_force_possessive`, `state_force_country`, `state_ministry`, `state_force_the_army`, `state_force_generic`, `pro_government_forces`, `military_unit`, `military_command`, `state_service`, `head_of_state` | "Nigerien soldiers", "Niger’s armed forces", "the defence ministry", "security forces", "Eighth Division", "Customs", "President Mohamed Bazoum" |
+//! | [`state_forces`] | `state_force_demonym`, `state_force_possessive`, `state_force_country`, `state_country_agent`, `state_ministry`, `state_force_the_army`, `state_force_generic`, `pro_government_forces`, `military_unit`, `military_command`, `state_service`, `head_of_state` | "Nigerien soldiers", "Niger’s armed forces", "Turkey carried out air strikes", "the defence ministry", "security forces", "Eighth Division", "Customs", "President Mohamed Bazoum" |
 //! | [`generic_attackers`] | `generic_attacker` | "gunmen", "suspected jihadists", "armed men" |
 //! | [`victims`] | `victim_group` | "attacked villagers", "targeting civilians" |
 //!
@@ -44,6 +44,7 @@ const LIST: &[Rule] = &[
     state_forces::POSSESSIVE_FORCE,
     state_forces::DEMONYM_ARMS,
     state_forces::COUNTRY_FORCE,
+    state_forces::COUNTRY_AGENT,
     state_forces::MINISTRY,
     state_forces::PRO_GOVERNMENT,
     state_forces::GENERIC_STATE,

@@ -350,6 +350,33 @@ pub const POSSESSIVE_FORCE: Rule = Rule {
     counter_examples: &["Niger's president spoke.", "Mali's capital is Bamako."],
 };
 
+/// "Turkey carried out air strikes", "Israel struck", "Russia has launched 40 drones": a country
+/// named as the doer of an attack stands for its military (and is no event place: see
+/// `incidents::location`). The span is the country's name.
+pub const COUNTRY_AGENT: Rule = Rule {
+    name: "state_country_agent",
+    kind: Kind::Actor,
+    pattern: r"(?-u:\b)(?P<pre>(?i:in|at|of|from|to|into|across|near|and|with|against|by)[ \t]+)?(?P<span>(?P<country>{country}))[ \t]+(?:(?i:has|have|had|then|also)[ \t]+)?(?:(?i:struck|bombed|shelled|pounded|attacked|invaded)|(?i:carried[ \t]+out|launched|conducted|fired)(?:[ \t]+[\w'’-]+){0,4}?[ \t]+(?i:strikes?|air[ \t]?strikes?|drones?|missiles?|rockets?|shells|attacks?|raids?|offensive|bombardments?))(?-u:\b)",
+    produce: country_agent,
+    examples: &[
+        "Turkey carried out air strikes against militants in northern Iraq.",
+        "Israel struck a house in the town on Sunday.",
+        "Russia has launched 40 drones at the city overnight.",
+    ],
+    counter_examples: &[
+        "Niger launched a vaccination campaign.",
+        "Militants in Mali attacked a convoy.",
+        "Turkey said it would respond.",
+    ],
+};
+
+fn country_agent(caps: &Captures, ctx: &Context) -> Option<Value> {
+    if caps.name("pre").is_some() {
+        return None;
+    }
+    country_force(caps, ctx)
+}
+
 /// "Niger army", "Mali police", "the Somalia National Army" style: country name + force noun.
 pub const COUNTRY_FORCE: Rule = Rule {
     name: "state_force_country",

@@ -5,8 +5,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use regex::Captures;
 
 use super::{
-    against_published, count_number, day, day_number, days, group, month, month_before, month_day_value,
-    month_number, weekday_before, weekday_number, year_number,
+    against_published, count_number, day, day_number, days, group, month, month_before,
+    month_day_value, month_number, weekday_before, weekday_number, year_number,
 };
 use crate::context::Context;
 use crate::model::{Kind, Value};

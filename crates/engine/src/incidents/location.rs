@@ -137,6 +137,15 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     if names_country && n + 1 < se.w1 && is_admin_word(doc.w(n)) && doc.w(n + 1) == "of" {
         return Role::Away;
     }
+    // "Turkey carried out air strikes in northern Iraq": the country doing the attack owns
+    // the force; the place is elsewhere.
+    if names_country
+        && doc
+            .ents_of(x.sent, Kind::Actor)
+            .any(|a| doc.ents[a].start == x.start && doc.ents[a].e.rule == "state_country_agent")
+    {
+        return Role::Owner;
+    }
     // "taken to Pattani hospital"
     if n < se.w1 && is_care_place(doc.w(n)) {
         return Role::Away;

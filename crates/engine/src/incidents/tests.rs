@@ -1090,6 +1090,23 @@ fn came_after_figures_belong_to_the_earlier_event() {
     assert!(out.incidents[0].missing_or_abducted.is_empty());
 }
 
+/// "Turkey carried out air strikes in northern Iraq": the country doing the attack is the
+/// perpetrator, and the place is the country the strikes hit.
+#[test]
+fn a_country_that_strikes_is_the_perpetrator_not_the_place() {
+    let c = ctx(2024, 1, 13);
+    let t = "Turkey carried out air strikes in northern Iraq on Saturday, killing 15 militants.";
+    let out = crate::extract(t, &c);
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+    let inc = &out.incidents[0];
+    assert_eq!(
+        inc.location.as_ref().and_then(|l| l.country.as_deref()),
+        Some("Iraq")
+    );
+    let perps: Vec<&str> = inc.perpetrators.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(perps, ["Turkey military"]);
+}
+
 /// "June last year" is June of the year before publication.
 #[test]
 fn a_month_last_year_dates_the_past_attack() {
