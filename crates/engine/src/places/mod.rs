@@ -979,14 +979,27 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             continue;
         }
         if let Value::Location(p) = &mut f.value {
-            // Same span as a gazetteer match: the gazetteer's record is better.
-            if known
+            // Same span as a gazetteer match: the gazetteer's record is better, unless it is a
+            // town in no country of the article and the text places the name in another
+            // country ("Kaura village in the Maru area of Zamfara State" is not a namesake in
+            // Côte d'Ivoire): then the place the text describes replaces it.
+            let same_span = known
                 .binary_search_by_key(&(f.start, f.end), |k| (k.0, k.1))
-                .is_ok()
-            {
+                .ok()
+                .map(|k| &known[k].2);
+            if same_span.is_some_and(|g| {
+                g.precision != PlacePrecision::Town
+                    || g.country_code.as_deref().is_none_or(|cc| countries.has(cc))
+            }) {
                 continue;
             }
             fill_from_text(text, f.end, p, &known, &countries);
+            if let Some(g) = same_span {
+                if p.country_code.is_none() || p.country_code == g.country_code {
+                    continue;
+                }
+                out.retain(|o| !(o.start == f.start && o.end == f.end));
+            }
             if p.precision == PlacePrecision::Town {
                 p.context = relative_after(text, f.end);
             }

@@ -190,6 +190,16 @@ fn context_rules_fill_region_and_country() {
     assert_eq!(t.4.as_deref(), Some("ML"));
 }
 
+/// A gazetteer namesake abroad gives way to the place the text describes: there is a Kaura in
+/// Côte d'Ivoire, but "Kaura village in … Zamfara State" is in Nigeria.
+#[test]
+fn a_namesake_abroad_gives_way_to_the_place_described() {
+    let f = found("Bandits attacked Kaura village in the Maru area of Zamfara State.");
+    let t = f.iter().find(|x| x.0 == "Kaura").expect("Kaura found");
+    assert_eq!(t.4.as_deref(), Some("NG"), "{f:?}");
+    assert_eq!(t.1, "name_settlement", "{f:?}");
+}
+
 #[test]
 fn context_names_keep_arabic_particles() {
     for (text, want) in [
