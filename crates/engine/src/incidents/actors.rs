@@ -149,6 +149,34 @@ fn is_weapon_noun(w: &str) -> bool {
             | "shelling"
             | "helicopter"
             | "helicopters"
+            | "aircraft"
+            | "plane"
+            | "planes"
+            | "jet"
+            | "gunship"
+            | "gunships"
+            | "airstrike"
+            | "airstrikes"
+    )
+}
+
+/// Places a force holds: "attacked a base of the People's Defence Force" is an attack on it.
+fn is_held_place(w: &str) -> bool {
+    matches!(
+        w,
+        "base"
+            | "bases"
+            | "camp"
+            | "camps"
+            | "position"
+            | "positions"
+            | "hideout"
+            | "hideouts"
+            | "stronghold"
+            | "strongholds"
+            | "outpost"
+            | "outposts"
+            | "headquarters"
     )
 }
 
@@ -399,6 +427,9 @@ fn role_of(doc: &Doc, i: usize) -> Role {
         if tight && (is_patient_cue(w) || (w == "on" && super::cues::is_event_noun(w2))) {
             return Role::Patient;
         }
+        if tight && w == "of" && is_held_place(w2) {
+            return Role::Patient;
+        }
         if tight
             && (w == "down" && matches!(w2, "shot" | "shooting" | "brought") || is_repel_verb(w))
         {
@@ -645,6 +676,33 @@ pub fn incident_actors(
     (perps, targets)
 }
 
+/// "the junta" beside "Myanmar military" in an incident in Myanmar: the force no country names
+/// is that country's, named; it is dropped. (Beside "France military" in Niger it stays.)
+pub fn drop_unnamed_state(perps: &mut Vec<Perpetrator>, targets: &mut Vec<Target>, country: &str) {
+    let national = |side: Side, name: &str| {
+        side == Side::State
+            && name
+                .strip_prefix(country)
+                .is_some_and(|rest| rest.starts_with(' '))
+    };
+    let unnamed = |side: Side, name: &str| side == Side::State && is_unnamed_state(name);
+    if perps.iter().any(|p| national(p.side, &p.name)) {
+        perps.retain(|p| !unnamed(p.side, &p.name));
+    }
+    if targets.iter().any(|t| national(t.side, &t.name)) {
+        targets.retain(|t| !unnamed(t.side, &t.name));
+    }
+}
+
+/// The names the state-force rules give a force no country names: "the military", "the
+/// junta", "security forces" (not "police": a different force from a country's military).
+fn is_unnamed_state(name: &str) -> bool {
+    matches!(
+        name,
+        "military" | "junta" | "security forces" | "government forces"
+    )
+}
+
 /// Other names of the actor: its table aliases and every other spelling the text uses for it.
 fn aliases(doc: &Doc, a: &ActorValue) -> Vec<String> {
     let key = fold(&a.name);
@@ -807,6 +865,16 @@ mod tests {
                 Role::Patient,
             ),
             (
+                "Military aircraft bombed a school on Friday.",
+                "Military",
+                Role::Agent,
+            ),
+            (
+                "Troops said they had attacked a base of the rebels in the village.",
+                "rebels",
+                Role::Patient,
+            ),
+            (
                 "It was an attack on the army, officials said.",
                 "army",
                 Role::Patient,
@@ -929,6 +997,39 @@ mod tests {
             let doc = Doc::new(s, &ents, &c);
             assert_eq!(role(&doc, 0), want, "{s} / {words}");
         }
+    }
+
+    #[test]
+    fn an_unnamed_force_is_the_named_one_of_the_incident_country() {
+        let perp = |name: &str, side| Perpetrator {
+            name: name.to_string(),
+            side,
+            aliases: Vec::new(),
+        };
+        let target = |name: &str, side| Target {
+            name: name.to_string(),
+            side,
+        };
+        let names = |p: &[Perpetrator], t: &[Target]| {
+            let mut v: Vec<String> = p.iter().map(|x| x.name.clone()).collect();
+            v.extend(t.iter().map(|x| format!("/{}", x.name)));
+            v
+        };
+        let mut p = vec![
+            perp("junta", Side::State),
+            perp("Myanmar military", Side::State),
+        ];
+        let mut t = vec![target("military", Side::State), target("PDF", Side::Rebel)];
+        drop_unnamed_state(&mut p, &mut t, "Myanmar");
+        assert_eq!(names(&p, &t), ["Myanmar military", "/military", "/PDF"]);
+        // Another country's force says nothing of whose "junta" it is.
+        let mut p = Vec::new();
+        let mut t = vec![
+            target("junta", Side::State),
+            target("France military", Side::State),
+        ];
+        drop_unnamed_state(&mut p, &mut t, "Niger");
+        assert_eq!(names(&p, &t), ["/junta", "/France military"]);
     }
 
     #[test]

@@ -56,8 +56,11 @@ pub fn build(text: &str, entities: &[Entity], ctx: &Context) -> Vec<Incident> {
                 loc = Some(town.clone());
             }
         }
-        let (perpetrators, mut targets) =
+        let (mut perpetrators, mut targets) =
             actors::incident_actors(&doc, &ms, &mut evidence, &mut notes);
+        if let Some(country) = loc.as_ref().and_then(|l| l.country.as_deref()) {
+            actors::drop_unnamed_state(&mut perpetrators, &mut targets, country);
+        }
         let rows = casualties::incident_rows(&doc, &ms, &mut evidence, &mut notes);
         let all_rows: Vec<&CasualtyRow> = rows
             .killed

@@ -241,6 +241,7 @@ fn flags(doc: &Doc, s: usize) -> Flags {
                 matches!(
                     *x,
                     "thousands"
+                        | "hundreds"
                         | "millions"
                         | "war"
                         | "conflict"
