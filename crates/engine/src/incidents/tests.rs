@@ -1107,6 +1107,23 @@ fn a_country_that_strikes_is_the_perpetrator_not_the_place() {
     assert_eq!(perps, ["Turkey military"]);
 }
 
+/// "… have killed hundreds of civilians": a toll over time, no figure of the attack told.
+#[test]
+fn have_killed_hundreds_is_a_trend() {
+    let c = ctx(2024, 9, 21);
+    let t = "Jets bombed a school in the village of Bulisa on Friday, killing 11 children. Air \
+             strikes have become the army's main weapon and have killed hundreds of civilians, \
+             according to monitors.";
+    let out = crate::extract(t, &c);
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+    assert_eq!(killed_low(&out.incidents[0]), Some(11));
+    assert!(
+        !out.incidents[0].notes.contains("hundreds"),
+        "{:?}",
+        out.incidents[0].notes
+    );
+}
+
 /// "June last year" is June of the year before publication.
 #[test]
 fn a_month_last_year_dates_the_past_attack() {
