@@ -439,7 +439,7 @@ const LIST: &[Rule] = &[
     Rule {
         name: "deaths_of",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:resulted\s+in|led\s+to|caused|causing|confirmed|mourned|mourning|mourns|announced)\s+)?(?:(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+)?(?:the\s+)?(?:deaths?|killings?|murders?|massacre|executions?|slayings?|assassinations?|lives|bodies|corpses|remains)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?P<count>{count_or_a})\s+(?P<who>{who}))",
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:(?:resulted\s+in|led\s+to|caused|causing|confirmed|mourned|mourning|mourns|announced)\s+)?(?:(?:claim(?:ed|ing|s)?|cost(?:ing|s)?|took|taking|takes)\s+)?(?:the\s+)?(?:deaths?|killings?|murders?|massacre|executions?|slayings?|assassinations?|lives|bodies|corpses|remains|loss|losses)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?P<count>{count_or_a})\s+(?P<who>{who}))",
         produce: killed_passive,
         examples: &[
             "Officials confirmed the deaths of four additional soldiers.",
@@ -447,10 +447,12 @@ const LIST: &[Rule] = &[
             "The ambush claimed the lives of 12 gendarmes.",
             "The killing of one of the hostages shocked the country.",
             "He condemned the murder of two other soldiers.",
+            "The army deplored the loss of seven soldiers.",
         ],
         counter_examples: &[
             "The death of democracy was lamented.",
             "The deaths of the past year were mourned.",
+            "The loss of two vehicles slowed the convoy.",
         ],
     },
     Rule {
@@ -644,11 +646,12 @@ const LIST: &[Rule] = &[
     Rule {
         name: "second_group_of",
         kind: Kind::Casualty,
-        pattern: r"(?i)(?-u:\b)(?:deaths?|killings?|murders?|bodies|corpses|remains|lives)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who})){speaks}",
+        pattern: r"(?i)(?-u:\b)(?:deaths?|killings?|murders?|bodies|corpses|remains|lives|loss|losses)\s+of\s+(?:(?:at\s+least|another|an\s+additional)\s+)?(?:{count_or_a})\s+(?:{who})\s*(?:,\s*|,?\s+and\s+)(?P<span>(?P<count>{count_or_a})\s+(?P<who>{who})){speaks}",
         produce: second_group_killed,
         examples: &[
             "Police found the bodies of three men and two women near the road.",
             "The ministry confirmed the deaths of four soldiers and a policeman.",
+            "The source deplores the loss of seven soldiers and three VDP.",
         ],
         counter_examples: &[
             "The bodies of three men were found, and two women were questioned.",

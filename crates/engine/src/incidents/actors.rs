@@ -695,11 +695,12 @@ pub fn drop_unnamed_state(perps: &mut Vec<Perpetrator>, targets: &mut Vec<Target
 }
 
 /// The names the state-force rules give a force no country names: "the military", "the
-/// junta", "security forces" (not "police": a different force from a country's military).
+/// junta", "security forces", the Sahel's "FDS" (not "police": a different force from a
+/// country's military).
 fn is_unnamed_state(name: &str) -> bool {
     matches!(
         name,
-        "military" | "junta" | "security forces" | "government forces"
+        "military" | "junta" | "security forces" | "government forces" | "FDS"
     )
 }
 
