@@ -235,6 +235,7 @@ fn is_spokes_word(w: &str) -> bool {
             | "commanders"
             | "office"
             | "agency"
+            | "mission"
     )
 }
 
@@ -864,6 +865,11 @@ mod tests {
                 "Gunmen attacked a police post on Monday.",
                 "police",
                 Role::Patient,
+            ),
+            (
+                "The United Nations peacekeeping mission said it was appalled.",
+                "United Nations",
+                Role::Speaker,
             ),
             (
                 "Military aircraft bombed a school on Friday.",

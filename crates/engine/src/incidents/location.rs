@@ -129,6 +129,11 @@ fn role_of(doc: &Doc, i: usize) -> Role {
             return Role::Owner;
         }
     }
+    // "…, who have been fighting near the town of Sake, …": the war's ground, told as
+    // background, not this event's place.
+    if super::split::in_trend_relative(doc, x.sent, doc.word_at(x.start)) {
+        return Role::Away;
+    }
     // "the central Mexico state of Guanajuato": the first name only qualifies the second.
     let n = doc.word_at(x.end);
     let names_country = place_of(&x.e.value)
@@ -600,6 +605,12 @@ mod tests {
 
     /// (sentence, place, expected role)
     const ROLES: &[(&str, &str, Role)] = &[
+        // A relative clause of background: the war's ground, not the event's place.
+        (
+            "The army and the rebels, who have been fighting near the town of Dera, traded blame.",
+            "Dera",
+            Role::Away,
+        ),
         (
             "RALVIK, Xland \u{2014} Shelling killed 22 people in Dera on Sunday.",
             "RALVIK",
