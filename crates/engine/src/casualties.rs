@@ -216,6 +216,34 @@ const PASSIVE_RULES: &[&str] = &[
     "abducted_passive",
 ];
 
+/// "At least nine people, including five children, were killed": a passive find holding a
+/// subgroup find ends before it ("At least nine people"), so that both are kept and the
+/// subgroup takes the figure's outcome (see [`find`]).
+fn cut_before_subgroups(text: &str, found: &mut [Found]) {
+    let parts: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| f.rule == "including_subgroup")
+        .map(|f| (f.start, f.end))
+        .collect();
+    for f in found.iter_mut() {
+        if !PASSIVE_RULES.contains(&f.rule) {
+            continue;
+        }
+        if let Some(&(start, _)) = parts
+            .iter()
+            .find(|&&(start, end)| f.start < start && end < f.end)
+        {
+            // The figure ends at the comma before "including".
+            let cut = text[..start]
+                .trim_end_matches([',', ' ', '\t', '\n', '\u{a0}'])
+                .len();
+            if cut > f.start {
+                f.end = cut;
+            }
+        }
+    }
+}
+
 /// Adds the groups listed before a passive find ("two soldiers, three police and …").
 fn groups_before(text: &str, found: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
@@ -935,6 +963,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     }
     let groups = groups_before(text, &found);
     found.extend(groups);
+    cut_before_subgroups(text, &mut found);
     let found = super::overlap::resolve(found);
     let sentences = text::cached_sentences(text);
     let sentences = &sentences.1;
@@ -1272,6 +1301,22 @@ mod tests {
         assert_eq!(all[1].1, Killed);
         assert_eq!(all[1].2, "gendarmes");
         assert!(run("Delegates, including 3 soldiers, attended.").is_empty());
+    }
+
+    #[test]
+    fn including_between_the_figure_and_its_verb_is_kept() {
+        let all = run("At least nine people, including five children, were killed on Friday.");
+        let rows: Vec<_> = all
+            .iter()
+            .map(|r| (r.0.as_str(), r.1, r.2.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("At least nine people", Killed, "people"),
+                ("including five children", Killed, "children"),
+            ]
+        );
     }
 
     #[test]
