@@ -372,7 +372,18 @@ fn group_rows(
                             |i| (i.v.who.clone(), i.v.side, i.text.clone()),
                         )
                 } else {
-                    (first.who.clone(), first.side, first.text.clone())
+                    // "kill 12" then "killed 12 villagers": the rival that names them says who.
+                    let named = set_rows
+                        .iter()
+                        .filter(|r| r.len() == 1)
+                        .map(|r| &r[0])
+                        .find(|r| r.side != Side::Unknown);
+                    match named {
+                        Some(n) if first.side == Side::Unknown => {
+                            (n.who.clone(), n.side, first.text.clone())
+                        }
+                        _ => (first.who.clone(), first.side, first.text.clone()),
+                    }
                 };
                 out.push(CasualtyRow {
                     who,

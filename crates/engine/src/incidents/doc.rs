@@ -36,6 +36,9 @@ pub struct Sent {
     pub e1: usize,
     /// A headline: the first line, short, with no full stop.
     pub headline: bool,
+    /// Not the article's: a list of links pasted with it ("Read more", "Related stories" and
+    /// the short lines after them). See [`link_lines`].
+    pub aside: bool,
 }
 
 /// The article.
@@ -114,7 +117,13 @@ impl<'a> Doc<'a> {
                 e0: ents.partition_point(|x| x.sent < si),
                 e1: ents.partition_point(|x| x.sent <= si),
                 headline: false,
+                aside: false,
             });
+        }
+        for (a, b) in link_lines(text) {
+            for se in sents.iter_mut().filter(|se| a <= se.start && se.start < b) {
+                se.aside = true;
+            }
         }
         if let Some(first) = sents.first_mut() {
             let line_end = text.find('\n').unwrap_or(text.len());
@@ -166,6 +175,91 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Lines that head a list of other stories on a news page: pasted with the article, the
+/// list's headlines are not its events.
+const LINK_MARKERS: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related",
+    "related stories",
+    "related articles",
+    "related content",
+    "related topics",
+    "related news",
+    "more on this story",
+    "more stories",
+    "more from",
+    "recommended",
+    "recommended stories",
+    "most read",
+    "most popular",
+    "trending",
+    "you may also like",
+    "latest news",
+    "top stories",
+];
+
+/// Byte ranges of the link lists in `text`: a line that is one of [`LINK_MARKERS`] (any case,
+/// a colon allowed), and the short lines right after it that end with no full stop, up to a
+/// blank line or the first line of prose.
+pub fn link_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let t = line.trim();
+        if let Some(from) = open {
+            let link = !t.is_empty()
+                && !t.ends_with(['.', '!', '?', '"', '\u{201d}'])
+                && t.split_whitespace().count() <= 25;
+            if link {
+                continue;
+            }
+            out.push((from, start));
+            open = None;
+        }
+        let key = t.trim_end_matches(':').trim().to_lowercase();
+        if LINK_MARKERS.contains(&key.as_str()) {
+            open = Some(start);
+        }
+    }
+    if let Some(from) = open {
+        out.push((from, text.len()));
+    }
+    out
+}
+
 fn is_unresolved_date(e: &Entity) -> bool {
     matches!(&e.value, crate::model::Value::Date(d) if d.precision == crate::model::DatePrecision::Unresolved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link_lines;
+
+    #[test]
+    fn link_lists_after_their_marker() {
+        // (text, the texts of the ranges found)
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Gunmen killed 12.\n\nREAD MORE\nNigeria: 30 killed in Benue\nBandits abduct 20\n\nPolice confirmed it.",
+                &["READ MORE\nNigeria: 30 killed in Benue\nBandits abduct 20\n"],
+            ),
+            // The list ends at the first line of prose, and may end the text.
+            (
+                "Related stories:\nTen die in raid\nThe army said it repelled the attack.\nRelated topics\nNigeria",
+                &["Related stories:\nTen die in raid\n", "Related topics\nNigeria"],
+            ),
+            // A marker word inside prose is no marker.
+            ("Read more about the attack below.\nTen die in raid\n", &[]),
+        ];
+        for &(text, want) in table {
+            let got: Vec<&str> = link_lines(text).iter().map(|&(a, b)| &text[a..b]).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }

@@ -155,6 +155,18 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     if n < se.w1 && is_care_place(doc.w(n)) {
         return Role::Away;
     }
+    // "Bassa local government chairman Joseph Gwom said": the place of the speaker's office.
+    if (n..se.w1.min(n + 4)).any(|q| {
+        let w = doc.w(q);
+        is_speaker_role(w)
+            && !is_resident_word(w)
+            && !doc
+                .between(x.end, doc.words[q].start)
+                .contains([',', ';', ':', '(', '"', '\u{201c}', '\u{2014}'])
+            && says_soon(doc, q + 1, se.w1)
+    }) {
+        return Role::Speaker;
+    }
     // "in the city's Kyivskyi district": a part of the town just named, which a table may
     // place elsewhere.
     let k0 = doc.word_at(x.start);
@@ -605,6 +617,16 @@ mod tests {
 
     /// (sentence, place, expected role)
     const ROLES: &[(&str, &str, Role)] = &[
+        (
+            "Bassa council chairman Joseph Gwom said the gunmen fled.",
+            "Bassa",
+            Role::Speaker,
+        ),
+        (
+            "Gunmen attacked Bassa, council chairman Joseph Gwom said.",
+            "Bassa",
+            Role::Event,
+        ),
         // A relative clause of background: the war's ground, not the event's place.
         (
             "The army and the rebels, who have been fighting near the town of Dera, traded blame.",

@@ -372,6 +372,9 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
     let mut skip_next_dates: Option<(usize, usize)> = None; // (first forced mention, count)
     for s in 0..doc.sents.len() {
         let se = &doc.sents[s];
+        if se.aside {
+            continue;
+        }
         if se.e0 == se.e1 {
             continue;
         }

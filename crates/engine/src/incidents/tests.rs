@@ -1124,6 +1124,40 @@ fn have_killed_hundreds_is_a_trend() {
     );
 }
 
+/// Headlines of other stories pasted with the article ("READ MORE" and its links) are no
+/// incidents of it; a rival figure that names the dead says who they were.
+#[test]
+fn pasted_links_are_not_events() {
+    let c = ctx(2024, 4, 16);
+    let t = "Gunmen kill 12 in attack on village\n\nGunmen killed 12 villagers in an attack on \
+             Kwall village on Monday, an official said.\n\nREAD MORE\nNigeria: 30 killed in \
+             Benue clashes\nBandits abduct 20 in Kaduna\n\nPolice confirmed the attack.";
+    let out = crate::extract(t, &c);
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+    let who: Vec<(&str, u64)> = out.incidents[0]
+        .killed
+        .iter()
+        .map(|r| (r.who.as_str(), r.low.unwrap_or(0)))
+        .collect();
+    assert_eq!(who, [("villagers", 12)]);
+}
+
+/// Two tellings of one toll, the second naming the dead: the row says who they were.
+#[test]
+fn a_rival_figure_that_names_the_dead_says_who() {
+    let c = ctx(2024, 4, 16);
+    let t = "Gunmen killed 12 people in an attack on Kwall village on Monday. Later, an \
+             official said the attackers had killed 12 villagers.";
+    let out = crate::extract(t, &c);
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+    let who: Vec<&str> = out.incidents[0]
+        .killed
+        .iter()
+        .map(|r| r.who.as_str())
+        .collect();
+    assert_eq!(who, ["villagers"]);
+}
+
 /// "June last year" is June of the year before publication.
 #[test]
 fn a_month_last_year_dates_the_past_attack() {
