@@ -222,8 +222,8 @@ pub fn link_lines(text: &str) -> Vec<(usize, usize)> {
             out.push((from, start));
             open = None;
         }
-        let key = t.trim_end_matches(':').trim().to_lowercase();
-        if LINK_MARKERS.contains(&key.as_str()) {
+        let key = t.trim_end_matches(':').trim_end();
+        if key.len() <= 24 && LINK_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(key)) {
             open = Some(start);
         }
     }
