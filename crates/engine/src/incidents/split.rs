@@ -343,6 +343,18 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         if matches!(w, "in" | "during") && matches!(next, "attacks" | "incidents") {
             f.aggregate_unplaced = true;
         }
+        // "Russian strikes kill 5 civilians across Ukraine": a tally over a country or region.
+        if w == "across"
+            && doc.ents_of(s, Kind::Location).any(|p| {
+                doc.word_at(doc.ents[p].start) == se.w0 + i + 1
+                    && matches!(
+                        precision(doc, p),
+                        Some(PlacePrecision::Country | PlacePrecision::Region)
+                    )
+            })
+        {
+            f.aggregate_unplaced = true;
+        }
         // "Over the past day, Russian attacks killed at least five people across Ukraine",
         // "troops neutralised 35 terrorists … in one week", "during the period": a day's or a
         // week's tally, unless a town is named.

@@ -1158,6 +1158,20 @@ fn a_rival_figure_that_names_the_dead_says_who() {
     assert_eq!(who, ["villagers"]);
 }
 
+/// "Russian strikes kill 5 civilians across Ukraine": a tally over the country, made of the
+/// events told after it; no incident of its own.
+#[test]
+fn a_tally_across_a_country_is_no_incident() {
+    let c = ctx(2024, 8, 21);
+    let t = "Russian strikes kill 5 civilians across Ukraine\n\nRussian attacks killed five \
+             civilians across Ukraine over the past day, officials said. In the Kherson region, \
+             shelling killed two people in the town of Bilozerka. In the Donetsk region, three \
+             people were killed in the town of Pokrovsk.";
+    let out = crate::extract(t, &c);
+    let lows: Vec<Option<u64>> = out.incidents.iter().map(killed_low).collect();
+    assert_eq!(lows, [Some(2), Some(3)], "{:#?}", out.incidents);
+}
+
 /// "June last year" is June of the year before publication.
 #[test]
 fn a_month_last_year_dates_the_past_attack() {
