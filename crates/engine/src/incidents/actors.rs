@@ -322,6 +322,15 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     if super::split::in_trend_relative(doc, x.sent, j0) {
         return Role::Descriptor;
     }
+    // "The army and the M23 rebels blamed each other": neither is named as the doer.
+    if (j1..se.w1.saturating_sub(2)).any(|k| {
+        let (w, n1, n2) = (doc.w(k), doc.w(k + 1), doc.w(k + 2));
+        matches!(w, "blamed" | "blame" | "blaming" | "accused" | "accusing")
+            && matches!((n1, n2), ("each", "other") | ("one", "another"))
+            || w == "traded" && matches!(n1, "blame" | "accusations")
+    }) {
+        return Role::Descriptor;
+    }
     // "in months of fighting between government forces and Fano militiamen": the war's
     // parties, not this event's.
     let from = j0.saturating_sub(6).max(se.w0 + 1);
@@ -870,6 +879,11 @@ mod tests {
                 "The United Nations peacekeeping mission said it was appalled.",
                 "United Nations",
                 Role::Speaker,
+            ),
+            (
+                "The army and the rebels blamed each other for the shelling.",
+                "rebels",
+                Role::Descriptor,
             ),
             (
                 "Military aircraft bombed a school on Friday.",
