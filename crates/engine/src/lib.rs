@@ -29,6 +29,7 @@ pub mod numbers;
 pub mod overlap;
 pub mod places;
 pub mod rule;
+pub mod saying;
 pub mod sources;
 pub mod span;
 pub mod text;

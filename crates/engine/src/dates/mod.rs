@@ -315,12 +315,9 @@ fn said_on(text: &str, at: usize) -> bool {
 
 /// Whether `between` holds a verb of saying ("said", "told reporters").
 fn tells_of_saying(between: &str) -> bool {
-    between.split(|c: char| !c.is_alphabetic()).any(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "said" | "says" | "told" | "reported" | "added" | "announced" | "confirmed"
-        )
-    })
+    between
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| crate::saying::is_saying_verb(&w.to_ascii_lowercase()))
 }
 
 /// Moves a resolved day (or stretch) by `days`: forward from its end, back from its start.

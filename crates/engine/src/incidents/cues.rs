@@ -242,18 +242,8 @@ pub fn is_background_word(w: &str) -> bool {
 /// A word of saying or reporting: a date right after it is when it was said, not the event day.
 pub fn is_speech_word(w: &str) -> bool {
     const WORDS: &[&str] = &[
-        "said",
-        "say",
-        "says",
-        "told",
-        "tells",
-        "reported",
-        "reports",
-        "announced",
         "statement",
         "released",
-        "added",
-        "confirmed",
         "visited",
         "visit",
         "visiting",
@@ -263,7 +253,6 @@ pub fn is_speech_word(w: &str) -> bool {
         "wrote",
         "tweeted",
         "posted",
-        "stated",
         "noted",
         "briefed",
         "briefing",
@@ -279,7 +268,7 @@ pub fn is_speech_word(w: &str) -> bool {
         "denounced",
         "deplored",
     ];
-    WORDS.contains(&w)
+    crate::saying::is_saying_verb(w) || WORDS.contains(&w)
 }
 
 /// A word telling when the event itself happened: a date after it is the event's day.

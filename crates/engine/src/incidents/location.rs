@@ -245,12 +245,7 @@ fn is_resident_word(w: &str) -> bool {
 /// Whether a verb of saying stands within three words from word `k` ("residents in X *said*",
 /// "residents in X village *told* AFP"), before word `end` (the sentence's end).
 fn says_soon(doc: &Doc, k: usize, end: usize) -> bool {
-    (k..end.min(k + 3)).any(|q| {
-        matches!(
-            doc.w(q),
-            "said" | "says" | "say" | "told" | "tell" | "recalled" | "described" | "reported"
-        )
-    })
+    (k..end.min(k + 3)).any(|q| crate::saying::is_saying_verb(doc.w(q)))
 }
 
 /// Whether place `i` follows "around", "near" or "outside": a reference point for what lies
