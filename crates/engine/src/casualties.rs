@@ -1189,6 +1189,14 @@ mod tests {
                 Civilian,
                 Count::exact(5),
             ),
+            (
+                "Insurgents beheaded 11 Christians in the village.",
+                "beheaded 11 Christians",
+                Killed,
+                "Christians",
+                Civilian,
+                Count::exact(11),
+            ),
             // The side from the group the members belong to, named after them.
             (
                 "Two members of the Revolutionary Guards were shot dead.",
