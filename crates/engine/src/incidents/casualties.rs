@@ -320,6 +320,8 @@ fn group_rows(
             evidence.extend(s.iter().map(|i| i.ent));
         }
         let mut set_rows: Vec<Vec<CasualtyRow>> = sets.iter().map(|s| sentence_rows(s)).collect();
+        // The sets add up (see `added_figures`): no rival figures to note.
+        let mut added = false;
         // "The toll rose to 20" names nobody: its one row takes who and side from the victims
         // the group's other figures name ("20 VDP").
         if let Some(named) = all.iter().flatten().find(|i| i.v.side != Side::Unknown) {
@@ -346,6 +348,9 @@ fn group_rows(
             });
             if let Some(k) = breakdown {
                 out.extend(set_rows[k].iter().cloned());
+            } else if let Some(rows) = added_figures(&sets, &set_rows) {
+                out.extend(rows);
+                added = true;
             } else if let Some(rows) = named_parts(&sets, &set_rows, &totals) {
                 out.extend(rows);
             } else if let Some(rows) = parts_of_a_total(&sets, &set_rows, &totals) {
@@ -412,7 +417,7 @@ fn group_rows(
                 }
             })
             .collect();
-        if entries.len() > 1 {
+        if entries.len() > 1 && !added {
             let figs: Vec<String> = entries
                 .iter()
                 .map(|s| {
@@ -458,6 +463,24 @@ fn group_rows(
         }
     }
     out
+}
+
+/// "…, killing two Pakistani soldiers … one of its border guards was also killed": a figure
+/// added with "also" that names other victims than every figure before it adds to them; it is
+/// no rival count. Only for one-row sets (a breakdown is left to the other readings).
+fn added_figures(sets: &[Vec<&Item>], set_rows: &[Vec<CasualtyRow>]) -> Option<Vec<CasualtyRow>> {
+    if set_rows.iter().any(|r| r.len() != 1) {
+        return None;
+    }
+    let adds = |k: usize| {
+        sets[k]
+            .iter()
+            .any(|i| i.text.to_lowercase().contains(" also "))
+            && (0..k).all(|j| set_rows[j][0].who != set_rows[k][0].who)
+    };
+    (1..sets.len())
+        .all(adds)
+        .then(|| set_rows.iter().flatten().cloned().collect())
 }
 
 /// "… killed 13 peacekeepers. Three Malawian peacekeepers were among the dead. A Uruguayan

@@ -1172,6 +1172,23 @@ fn a_tally_across_a_country_is_no_incident() {
     assert_eq!(lows, [Some(2), Some(3)], "{:#?}", out.incidents);
 }
 
+/// "… killing two soldiers … one of its border guards was also killed": other victims added
+/// with "also" add to the toll; they are no rival count of it.
+#[test]
+fn also_killed_with_other_victims_adds_to_the_toll() {
+    let c = ctx(2024, 3, 18);
+    let t = "Border forces exchanged fire at the town of Landi Kotal on Sunday, killing two \
+             soldiers, officials said. The other side said one of its border guards was also \
+             killed.";
+    let out = crate::extract(t, &c);
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+    let inc = &out.incidents[0];
+    let rows: Vec<(&str, Option<u64>)> =
+        inc.killed.iter().map(|r| (r.who.as_str(), r.low)).collect();
+    assert_eq!(rows, [("soldiers", Some(2)), ("border guards", Some(1))]);
+    assert_eq!(inc.fatalities.low, Some(3));
+}
+
 /// "June last year" is June of the year before publication.
 #[test]
 fn a_month_last_year_dates_the_past_attack() {
