@@ -458,6 +458,20 @@ const TITLES: &[&str] = &[
     "justice",
 ];
 
+/// Lower-case words after a name, after a possessive, that make it a medium's name ("its
+/// Andalus radio").
+const MEDIA_NOUNS: &[&str] = &[
+    "radio",
+    "television",
+    "tv",
+    "news",
+    "newspaper",
+    "channel",
+    "website",
+    "agency",
+    "magazine",
+];
+
 /// Capitalised words that may follow a place name without making it a person's name.
 const PLACE_FOLLOWERS: &[&str] = &[
     "region",
@@ -930,6 +944,16 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             && !PLACE_FOLLOWERS.contains(&next_f.as_str())
         {
             // "Forest Service", "Kayes Boys": part of a longer capitalised name.
+            continue;
+        }
+        // "its Andalus radio station", "the Garowe news website": a medium's name.
+        if r.kind != PlaceKind::Country
+            && adjacent_next
+            && MEDIA_NOUNS.contains(&next_f.as_str())
+            && h.w0 >= 1
+            && word_at(text, ws, h.w0 - 1)
+                .is_some_and(|w| matches!(fold(w).as_str(), "its" | "their" | "his" | "her"))
+        {
             continue;
         }
         // A capitalised "Region"/"State"/"Province" belongs to a region's mention.

@@ -190,6 +190,15 @@ fn context_rules_fill_region_and_country() {
     assert_eq!(t.4.as_deref(), Some("ML"));
 }
 
+/// "on its Andalus radio station": the name of a medium, not the town in Kuwait.
+#[test]
+fn a_mediums_name_is_no_place() {
+    let f = found("The group claimed the attack on its Andalus radio station.");
+    assert!(f.is_empty(), "{f:?}");
+    let f = found("Fighting reached Andalus on Monday.");
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
 /// A gazetteer namesake abroad gives way to the place the text describes: there is a Kaura in
 /// Côte d'Ivoire, but "Kaura village in … Zamfara State" is in Nigeria.
 #[test]
