@@ -201,7 +201,10 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         f.harm = f.harm || is_harm_word(w);
         if is_revision_verb(w) && matches!(next, "to" | "at") {
             f.revision = true;
-        } else if is_trend_word(w) {
+        } else if is_trend_word(w)
+            // "soldiers who frequent the shop": the verb, not "frequent attacks".
+            && !(w == "frequent" && matches!(next, "the" | "a" | "an" | "this" | "its" | "their"))
+        {
             f.trend = true;
         }
         // "attacks have dropped", "dropped by half"; not "explosives dropped from a drone".

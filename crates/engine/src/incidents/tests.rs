@@ -1189,6 +1189,24 @@ fn also_killed_with_other_victims_adds_to_the_toll() {
     assert_eq!(inc.fatalities.low, Some(3));
 }
 
+/// "soldiers who frequent the shop": "frequent" as a verb tells no trend, so the claim is the
+/// attack's.
+#[test]
+fn frequent_as_a_verb_is_no_trend() {
+    let c = ctx(2024, 6, 10);
+    let t = "A suicide bomber blew himself up in a tea shop in the city of Baidoa on Sunday, \
+             killing eight people.\n\nAl Shabaab claimed responsibility for the attack, saying \
+             it had targeted soldiers who frequent the shop.";
+    let out = crate::extract(t, &c);
+    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
+    let perps: Vec<&str> = out.incidents[0]
+        .perpetrators
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(perps, ["al-Shabaab"]);
+}
+
 /// "June last year" is June of the year before publication.
 #[test]
 fn a_month_last_year_dates_the_past_attack() {
