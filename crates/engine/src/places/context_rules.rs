@@ -228,20 +228,31 @@ fn capitalised_region(caps: &Captures, _: &Context) -> Option<Value> {
 
 /// "X, in Niger's Dosso Region": X is a town when the possessive is a country.
 fn town_in_country(caps: &Captures, ctx: &Context) -> Option<Value> {
-    let country = caps.name("country")?.as_str();
+    names_a(caps.name("country")?.as_str(), &[PlaceKind::Country])
+        .then(|| town(caps, ctx))
+        .flatten()
+}
+
+/// "in Tessora, Niger", "in Las Navas, Northern Samar": X is a town when the name after the
+/// comma is a country or a region (first- or second-level).
+fn town_in_area(caps: &Captures, ctx: &Context) -> Option<Value> {
+    names_a(
+        caps.name("area")?.as_str(),
+        &[PlaceKind::Country, PlaceKind::Region, PlaceKind::District],
+    )
+    .then(|| town(caps, ctx))
+    .flatten()
+}
+
+/// Whether the gazetteer has `name` as a place of one of `kinds`.
+fn names_a(name: &str, kinds: &[PlaceKind]) -> bool {
     let g = &*GAZETTEER;
     let mut buf = String::new();
     let mut ids = Vec::new();
-    g.lookup(&key_of(country), &mut buf, &mut ids);
-    let is_country = ids
-        .iter()
+    g.lookup(&key_of(name), &mut buf, &mut ids);
+    ids.iter()
         .filter_map(|&i| g.record(i))
-        .any(|r| r.kind == PlaceKind::Country);
-    if is_country {
-        town(caps, ctx)
-    } else {
-        None
-    }
+        .any(|r| kinds.contains(&r.kind))
 }
 
 /// The context rules, in the order they run.
@@ -392,13 +403,14 @@ pub const LIST: &[Rule] = &[
         counter_examples: &["said Moussa, in Amadou's house"],
     },
     Rule {
-        name: "in_name_comma_country",
+        name: "in_name_comma_area",
         kind: Kind::Location,
-        pattern: r"(?-u:\b)(?:in|at|near|outside) (?P<span>{name}), (?P<country>{name})(?:[^\p{L}\p{M}\p{N}'’\-]|$)",
-        produce: town_in_country,
+        pattern: r"(?-u:\b)(?:in|at|near|outside) (?P<span>{name}), (?P<area>{name})(?:[^\p{L}\p{M}\p{N}'’\-]|$)",
+        produce: town_in_area,
         examples: &[
             "Gunmen attacked soldiers in Tessora, Niger on Monday.",
             "Deadly assault on a base near Marlech, Mali",
+            "a landmine went off on a road in Las Navas, Northern Samar, on Tuesday",
         ],
         counter_examples: &[
             "It rained in January, Niger said.",
