@@ -322,12 +322,14 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     if super::split::in_trend_relative(doc, x.sent, j0) {
         return Role::Descriptor;
     }
-    // "The army and the M23 rebels blamed each other": neither is named as the doer.
+    // "The army and the M23 rebels blamed each other": neither is named as the doer (when
+    // no act of its own comes first: not "JNIM killed five; both sides blamed each other").
     if (j1..se.w1.saturating_sub(2)).any(|k| {
         let (w, n1, n2) = (doc.w(k), doc.w(k + 1), doc.w(k + 2));
-        matches!(w, "blamed" | "blame" | "blaming" | "accused" | "accusing")
+        (matches!(w, "blamed" | "blame" | "blaming" | "accused" | "accusing")
             && matches!((n1, n2), ("each", "other") | ("one", "another"))
-            || w == "traded" && matches!(n1, "blame" | "accusations")
+            || w == "traded" && matches!(n1, "blame" | "accusations"))
+            && (j1..k).all(|q| !is_agent_verb(doc.w(q)))
     }) {
         return Role::Descriptor;
     }
@@ -884,6 +886,11 @@ mod tests {
                 "The army and the rebels blamed each other for the shelling.",
                 "rebels",
                 Role::Descriptor,
+            ),
+            (
+                "JNIM killed five soldiers, and both sides blamed each other.",
+                "JNIM",
+                Role::Agent,
             ),
             (
                 "Military aircraft bombed a school on Friday.",
