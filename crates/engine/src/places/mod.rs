@@ -946,7 +946,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             // "Forest Service", "Kayes Boys": part of a longer capitalised name.
             continue;
         }
-        // "its Andalus radio station", "the Garowe news website": a medium's name.
+        // "its Andalus radio station", "their Shahada news agency": a medium's name.
         if r.kind != PlaceKind::Country
             && adjacent_next
             && MEDIA_NOUNS.contains(&next_f.as_str())
