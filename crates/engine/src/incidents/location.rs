@@ -136,6 +136,18 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     }
     // "the central Mexico state of Guanajuato": the first name only qualifies the second.
     let n = doc.word_at(x.end);
+    // "the Gaza health ministry said", "the Kaduna police": the place names whose institution
+    // speaks, as "Gaza's health ministry" does.
+    let first = doc.word_at(x.start);
+    if first > se.w0
+        && doc.w(first - 1) == "the"
+        && n < se.w1
+        && doc.between(x.end, doc.words[n].start).trim().is_empty()
+        && is_owned_institution(doc.w(n))
+        && !matches!(doc.w(n), "state" | "national")
+    {
+        return Role::Owner;
+    }
     let names_country = place_of(&x.e.value)
         .and_then(country_of)
         .is_some_and(|c| fold(&c) == fold(&x.e.text));
@@ -612,6 +624,11 @@ mod tests {
 
     /// (sentence, place, expected role)
     const ROLES: &[(&str, &str, Role)] = &[
+        (
+            "Twelve died in the strike, the Dera health ministry said.",
+            "Dera",
+            Role::Owner,
+        ),
         (
             "Bassa council chairman Joseph Gwom said the gunmen fled.",
             "Bassa",
