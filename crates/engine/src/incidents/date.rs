@@ -123,6 +123,24 @@ pub fn is_day(doc: &Doc, i: usize) -> bool {
     value(doc, i).is_some_and(|d| d.precision == DatePrecision::Day)
 }
 
+/// Whether date entity `i` ends two calendar months or more before publication ("the October
+/// 7 attack" in a July story): a past event's day.
+pub fn long_before_published(doc: &Doc, i: usize) -> bool {
+    let (Some(d), Some(p)) = (value(doc, i), doc.published) else {
+        return false;
+    };
+    let (_, e) = bounds(d);
+    let y: Option<i64> = e.get(0..4).and_then(|y| y.parse().ok());
+    let m: Option<i64> = e.get(5..7).and_then(|m| m.parse().ok());
+    match (y, m) {
+        (Some(y), Some(m)) => {
+            use chrono::Datelike;
+            i64::from(p.year()) * 12 + i64::from(p.month()) - (y * 12 + m) >= 2
+        }
+        _ => false,
+    }
+}
+
 /// Whether date entity `i` spans more than two months: a period ("2011 to 2014", "last
 /// year"), not an event's day.
 pub fn is_long_span(doc: &Doc, i: usize) -> bool {

@@ -45,6 +45,8 @@ pub struct Sent {
 pub struct Doc<'a> {
     /// The text.
     pub text: &'a str,
+    /// The publication date, if known.
+    pub published: Option<chrono::NaiveDate>,
     /// The text with ASCII letters lower-cased (same byte offsets).
     pub lower: String,
     /// All words.
@@ -72,7 +74,7 @@ pub struct Memo {
 impl<'a> Doc<'a> {
     /// Indexes `text` and maps `entities` (code point offsets) to bytes; entities whose offsets
     /// fall outside the text are left out.
-    pub fn new(text: &'a str, entities: &'a [Entity], _ctx: &Context) -> Doc<'a> {
+    pub fn new(text: &'a str, entities: &'a [Entity], ctx: &Context) -> Doc<'a> {
         let offsets = Offsets::new(text);
         let bounds = text::cached_sentences(text);
         let bounds = &bounds.1;
@@ -141,6 +143,7 @@ impl<'a> Doc<'a> {
         };
         Doc {
             text,
+            published: ctx.published,
             lower: text.to_ascii_lowercase(),
             words,
             sents,

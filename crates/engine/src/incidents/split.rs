@@ -533,6 +533,12 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
         if let Some(t) = m.place {
             m.region = location::region_for(doc, t, &places);
         }
+        // An act with no toll, dated long before publication ("a militant who took part in the
+        // October 7 attack"), is background: a past attack is an incident only with its toll,
+        // and its day must not date the incident told.
+        if !has_casualty && m.date.is_some_and(|d| date::long_before_published(doc, d)) {
+            continue;
+        }
         m.substantive = has_casualty || (f.attack && (m.place.is_some() || m.date.is_some()));
         out.push(m);
     }

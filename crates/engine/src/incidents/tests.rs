@@ -1207,6 +1207,19 @@ fn frequent_as_a_verb_is_no_trend() {
     assert_eq!(perps, ["al-Shabaab"]);
 }
 
+/// "a commander who took part in the October 7 attack", in a July story: a past act with no
+/// toll is background; it makes no incident and dates none.
+#[test]
+fn an_old_attack_without_a_toll_is_background() {
+    let c = ctx(2024, 7, 10);
+    let t = "Israeli strike on school kills 27\n\nAn air strike on a school in the town of \
+             Bulisa killed at least 27 people on Tuesday, the health ministry said. The military \
+             said it had targeted a commander who took part in the October 7 attack on Dera.";
+    let out = crate::extract(t, &c);
+    let dates: Vec<Option<&str>> = out.incidents.iter().map(date_start).collect();
+    assert_eq!(dates, [Some("2024-07-09")], "{:#?}", out.incidents);
+}
+
 /// "June last year" is June of the year before publication.
 #[test]
 fn a_month_last_year_dates_the_past_attack() {
