@@ -1069,9 +1069,7 @@ fn deadliest_after_the_toll_ranks_this_attack() {
     let t = "Gunmen attacked a border post overnight, killing 11 guards, in one of the deadliest \
              attacks in the region in months. The assault on the post in the town of Ayorou began \
              before dawn. Several attackers were also killed in the gunfight.";
-    let out = crate::extract(t, &c);
-    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
-    let inc = &out.incidents[0];
+    let inc = &the_only_incident(t, &c);
     assert_eq!(place_name(inc), Some("Ayorou"));
     let who: Vec<&str> = inc.killed.iter().map(|r| r.who.as_str()).collect();
     assert_eq!(who, ["guards", "attackers"]);
@@ -1084,10 +1082,9 @@ fn came_after_figures_belong_to_the_earlier_event() {
     let c = ctx(2025, 3, 12);
     let t = "Gunmen shot dead a farmer in the village of Bulisa on Friday. The attack came a day \
              after a teenager went missing near a nearby camp.";
-    let out = crate::extract(t, &c);
-    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
-    assert_eq!(killed_low(&out.incidents[0]), Some(1));
-    assert!(out.incidents[0].missing_or_abducted.is_empty());
+    let inc = &the_only_incident(t, &c);
+    assert_eq!(killed_low(inc), Some(1));
+    assert!(inc.missing_or_abducted.is_empty());
 }
 
 /// "Turkey carried out air strikes in northern Iraq": the country doing the attack is the
@@ -1096,9 +1093,7 @@ fn came_after_figures_belong_to_the_earlier_event() {
 fn a_country_that_strikes_is_the_perpetrator_not_the_place() {
     let c = ctx(2024, 1, 13);
     let t = "Turkey carried out air strikes in northern Iraq on Saturday, killing 15 militants.";
-    let out = crate::extract(t, &c);
-    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
-    let inc = &out.incidents[0];
+    let inc = &the_only_incident(t, &c);
     assert_eq!(
         inc.location.as_ref().and_then(|l| l.country.as_deref()),
         Some("Iraq")
@@ -1114,14 +1109,9 @@ fn have_killed_hundreds_is_a_trend() {
     let t = "Jets bombed a school in the village of Bulisa on Friday, killing 11 children. Air \
              strikes have become the army's main weapon and have killed hundreds of civilians, \
              according to monitors.";
-    let out = crate::extract(t, &c);
-    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
-    assert_eq!(killed_low(&out.incidents[0]), Some(11));
-    assert!(
-        !out.incidents[0].notes.contains("hundreds"),
-        "{:?}",
-        out.incidents[0].notes
-    );
+    let inc = &the_only_incident(t, &c);
+    assert_eq!(killed_low(inc), Some(11));
+    assert!(!inc.notes.contains("hundreds"), "{:?}", inc.notes);
 }
 
 /// Headlines of other stories pasted with the article ("READ MORE" and its links) are no
@@ -1132,9 +1122,8 @@ fn pasted_links_are_not_events() {
     let t = "Gunmen kill 12 in attack on village\n\nGunmen killed 12 villagers in an attack on \
              Kwall village on Monday, an official said.\n\nREAD MORE\nNigeria: 30 killed in \
              Benue clashes\nBandits abduct 20 in Kaduna\n\nPolice confirmed the attack.";
-    let out = crate::extract(t, &c);
-    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
-    let who: Vec<(&str, u64)> = out.incidents[0]
+    let inc = &the_only_incident(t, &c);
+    let who: Vec<(&str, u64)> = inc
         .killed
         .iter()
         .map(|r| (r.who.as_str(), r.low.unwrap_or(0)))
@@ -1148,13 +1137,8 @@ fn a_rival_figure_that_names_the_dead_says_who() {
     let c = ctx(2024, 4, 16);
     let t = "Gunmen killed 12 people in an attack on Kwall village on Monday. Later, an \
              official said the attackers had killed 12 villagers.";
-    let out = crate::extract(t, &c);
-    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
-    let who: Vec<&str> = out.incidents[0]
-        .killed
-        .iter()
-        .map(|r| r.who.as_str())
-        .collect();
+    let inc = &the_only_incident(t, &c);
+    let who: Vec<&str> = inc.killed.iter().map(|r| r.who.as_str()).collect();
     assert_eq!(who, ["villagers"]);
 }
 
@@ -1180,9 +1164,7 @@ fn also_killed_with_other_victims_adds_to_the_toll() {
     let t = "Border forces exchanged fire at the town of Landi Kotal on Sunday, killing two \
              soldiers, officials said. The other side said one of its border guards was also \
              killed.";
-    let out = crate::extract(t, &c);
-    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
-    let inc = &out.incidents[0];
+    let inc = &the_only_incident(t, &c);
     let rows: Vec<(&str, Option<u64>)> =
         inc.killed.iter().map(|r| (r.who.as_str(), r.low)).collect();
     assert_eq!(rows, [("soldiers", Some(2)), ("border guards", Some(1))]);
@@ -1197,13 +1179,8 @@ fn frequent_as_a_verb_is_no_trend() {
     let t = "A suicide bomber blew himself up in a tea shop in the city of Baidoa on Sunday, \
              killing eight people.\n\nAl Shabaab claimed responsibility for the attack, saying \
              it had targeted soldiers who frequent the shop.";
-    let out = crate::extract(t, &c);
-    assert_eq!(out.incidents.len(), 1, "{:#?}", out.incidents);
-    let perps: Vec<&str> = out.incidents[0]
-        .perpetrators
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect();
+    let inc = &the_only_incident(t, &c);
+    let perps: Vec<&str> = inc.perpetrators.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(perps, ["al-Shabaab"]);
 }
 
