@@ -129,18 +129,18 @@ fn role_of(doc: &Doc, i: usize) -> Role {
             return Role::Owner;
         }
     }
+    // The place's first word, and the word after it.
+    let k0 = doc.word_at(x.start);
+    let n = doc.word_at(x.end);
     // "…, who have been fighting near the town of Sake, …": the war's ground, told as
     // background, not this event's place.
-    if super::split::in_trend_relative(doc, x.sent, doc.word_at(x.start)) {
+    if super::split::in_trend_relative(doc, x.sent, k0) {
         return Role::Away;
     }
-    // "the central Mexico state of Guanajuato": the first name only qualifies the second.
-    let n = doc.word_at(x.end);
     // "the Gaza health ministry said", "the Kaduna police": the place names whose institution
     // speaks, as "Gaza's health ministry" does.
-    let first = doc.word_at(x.start);
-    if first > se.w0
-        && doc.w(first - 1) == "the"
+    if k0 > se.w0
+        && doc.w(k0 - 1) == "the"
         && n < se.w1
         && doc.between(x.end, doc.words[n].start).trim().is_empty()
         && is_owned_institution(doc.w(n))
@@ -148,6 +148,7 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     {
         return Role::Owner;
     }
+    // "the central Mexico state of Guanajuato": the first name only qualifies the second.
     let names_country = place_of(&x.e.value)
         .and_then(country_of)
         .is_some_and(|c| fold(&c) == fold(&x.e.text));
@@ -181,7 +182,6 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     }
     // "in the city's Kyivskyi district": a part of the town just named, which a table may
     // place elsewhere.
-    let k0 = doc.word_at(x.start);
     if k0 >= se.w0 + 2
         && doc.w(k0 - 1) == "s"
         && matches!(doc.w(k0 - 2), "city" | "town" | "capital")
