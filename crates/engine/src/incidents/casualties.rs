@@ -465,6 +465,15 @@ fn group_rows(
     out
 }
 
+/// Whether a figure of `set` says one of `cues` (lower case) in its words: "among the dead",
+/// " also ".
+fn says(set: &[&Item], cues: &[&str]) -> bool {
+    set.iter().any(|i| {
+        let t = i.text.to_lowercase();
+        cues.iter().any(|c| t.contains(c))
+    })
+}
+
 /// "…, killing two Pakistani soldiers … one of its border guards was also killed": a figure
 /// added with "also" that names other victims than every figure before it adds to them; it is
 /// no rival count. Only for one-row sets (a breakdown is left to the other readings).
@@ -473,10 +482,7 @@ fn added_figures(sets: &[Vec<&Item>], set_rows: &[Vec<CasualtyRow>]) -> Option<V
         return None;
     }
     let adds = |k: usize| {
-        sets[k]
-            .iter()
-            .any(|i| i.text.to_lowercase().contains(" also "))
-            && (0..k).all(|j| set_rows[j][0].who != set_rows[k][0].who)
+        says(&sets[k], &[" also "]) && (0..k).all(|j| set_rows[j][0].who != set_rows[k][0].who)
     };
     (1..sets.len())
         .all(adds)
@@ -493,12 +499,7 @@ fn named_parts(
     set_rows: &[Vec<CasualtyRow>],
     totals: &[Count],
 ) -> Option<Vec<CasualtyRow>> {
-    let has = |k: usize, cues: &[&str]| {
-        sets[k].iter().any(|i| {
-            let t = i.text.to_lowercase();
-            cues.iter().any(|c| t.contains(c))
-        })
-    };
+    let has = |k: usize, cues: &[&str]| says(&sets[k], cues);
     const AMONG: &[&str] = &[
         "among the dead",
         "among those killed",
