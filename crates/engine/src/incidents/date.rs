@@ -129,16 +129,9 @@ pub fn long_before_published(doc: &Doc, i: usize) -> bool {
     let (Some(d), Some(p)) = (value(doc, i), doc.published) else {
         return false;
     };
-    let (_, e) = bounds(d);
-    let y: Option<i64> = e.get(0..4).and_then(|y| y.parse().ok());
-    let m: Option<i64> = e.get(5..7).and_then(|m| m.parse().ok());
-    match (y, m) {
-        (Some(y), Some(m)) => {
-            use chrono::Datelike;
-            i64::from(p.year()) * 12 + i64::from(p.month()) - (y * 12 + m) >= 2
-        }
-        _ => false,
-    }
+    use chrono::Datelike;
+    let published = i64::from(p.year()) * 12 + i64::from(p.month());
+    month_number(&bounds(d).1).is_some_and(|end| published - end >= 2)
 }
 
 /// Whether date entity `i` spans more than two months: a period ("2011 to 2014", "last
@@ -148,15 +141,17 @@ pub fn is_long_span(doc: &Doc, i: usize) -> bool {
         return false;
     };
     let (s, e) = bounds(d);
-    let month = |x: &str| -> Option<i64> {
-        let y: i64 = x.get(0..4)?.parse().ok()?;
-        let m: i64 = x.get(5..7)?.parse().ok()?;
-        Some(y * 12 + m)
-    };
-    match (month(&s), month(&e)) {
+    match (month_number(&s), month_number(&e)) {
         (Some(a), Some(b)) => b - a >= 2,
         _ => false,
     }
+}
+
+/// Months since year 0 of an ISO date ("2025-02-04" → 2025 × 12 + 2); `None` with no year.
+fn month_number(x: &str) -> Option<i64> {
+    let y: i64 = x.get(0..4)?.parse().ok()?;
+    let m: i64 = x.get(5..7)?.parse().ok()?;
+    Some(y * 12 + m)
 }
 
 /// Comparable first and last day: "2025" → 2025-01-01 … 2025-12-31, "--02-04" stays.
