@@ -1,5 +1,5 @@
-//! Dates anchored on the date just mentioned: "two days later", "the next day" (not "the
-//! attack came two days after the talks ended": that day is not given). The rules
+//! Dates anchored on the date just mentioned: "two days later", "the next day", "hours later"
+//! (not "the attack came two days after the talks ended": that day is not given). The rules
 //! produce a pending shift; [`super::find`] resolves it in document order against the last
 //! resolved day before it, or drops it when there is none.
 
@@ -27,6 +27,26 @@ pub(super) const RULES: &[Rule] = &[
             // The event told is the sentence's subject, placed against a day not given.
             "The attack came two days after the talks were suspended.",
             "The attack came barely a week after bandits killed seven farmers.",
+        ],
+    },
+    Rule {
+        name: "hours_later",
+        kind: Kind::Date,
+        pattern: r"(?-u:\b)(?P<came>(?i:came|comes|occurred|happened|took\s+place|lasted|lasting|for)\s+(?:(?i:about|around|nearly|almost|over)\s+)?)?(?P<span>(?:(?i:just|only|barely|a\s+few|several|some|mere)\s+|(?P<n>{count})\s+)?(?P<unit>(?i:hours?|minutes?))\s+(?i:later|after|afterwards|earlier))(?-u:\b)",
+        produce: same_day,
+        examples: &[
+            "Hours later, warplanes struck depots in the valley.",
+            "A few hours after the ambush, a second convoy was hit.",
+            "Two hours earlier, a patrol had been attacked.",
+            "Minutes later, a second blast hit the crowd.",
+        ],
+        counter_examples: &[
+            "The siege lasted hours.",
+            "The gunfight lasted nearly 30 minutes before the rebels withdrew.",
+            "Fighting went on for two hours after the raid began.",
+            "The first grenade hit the station, and the second one minutes later.",
+            // The event told is the sentence's subject, placed against a time not given.
+            "The attack came hours after the talks were suspended.",
         ],
     },
     Rule {
@@ -65,6 +85,21 @@ fn days_after_previous(c: &Captures, _: &Context) -> Option<Value> {
         _ => 1,
     };
     Some(pending_shift(sign * n * per, None))
+}
+
+/// "Hours later": the same day as the date just mentioned. Not a duration ("lasted two hours
+/// after"), nor "the second one minutes later" (a count agrees with its unit).
+fn same_day(c: &Captures, _: &Context) -> Option<Value> {
+    if c.name("came").is_some() {
+        return None;
+    }
+    let plural = group(c, "unit").to_ascii_lowercase().ends_with('s');
+    if let Some(n) = c.name("n") {
+        if (count_number(n.as_str())? == 1) == plural {
+            return None;
+        }
+    }
+    Some(pending_shift(0, None))
 }
 
 fn next_or_previous_day(c: &Captures, _: &Context) -> Option<Value> {

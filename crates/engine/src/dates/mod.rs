@@ -244,7 +244,14 @@ fn resolve_pending(text: &str, mut found: Vec<Found>) -> Vec<Found> {
         let previous = anchor_before(i);
         let resolved = if let Some(days) = d.start.strip_prefix(SHIFT) {
             let days: i64 = days.parse().unwrap_or(0);
-            previous
+            // "Gunmen killed 11 on Sunday, officials said on Monday. … Hours later, …" counts
+            // from the event's day, not the day it was told (unless no other day is given).
+            let mut event_day = previous;
+            while let Some(j) = event_day.filter(|&j| said_on(text, found[j].start)) {
+                event_day = anchor_before(j);
+            }
+            event_day
+                .or(previous)
                 .and_then(|j| date_of(&found[j]))
                 .and_then(|a| match a.precision {
                     DatePrecision::Unresolved => Some(unresolved(d.time.clone())),

@@ -27,6 +27,7 @@ pub(super) const RULES: &[Rule] = &[
             "Mourning was declared following Monday night's attack.",
             "Police said Monday Islamist fighters had attacked the post.",
             "The strike hit on Sunday Kanan village, residents said.",
+            "Clashes have left 41 people dead since Thursday.",
         ],
         counter_examples: &[
             "The talks resume next Monday.",
@@ -188,8 +189,15 @@ fn weekday(c: &Captures, ctx: &Context) -> Option<Value> {
     let wd = weekday_number(group(c, "wd"))?;
     let strictly = c.name("last").is_some();
     let time = part_of_day(c);
+    // "since Thursday": the stretch from that day to publication.
+    let since = group(c, "pre").trim().eq_ignore_ascii_case("since");
     against_published(ctx, time.clone(), |p| {
-        Some(day(weekday_before(wd, p, strictly), time))
+        let start = weekday_before(wd, p, strictly);
+        if since && start < p {
+            days(start, p)
+        } else {
+            Some(day(start, time))
+        }
     })
 }
 

@@ -212,6 +212,17 @@ fn weekdays_resolve_against_publication() {
             "Gunmen attacked on Tuesday.",
             &["Tuesday|2025-02-04|2025-02-04|day|"],
         ),
+        // "since Thursday": from that day to publication.
+        (
+            MON,
+            "Clashes have left 41 people dead since Thursday.",
+            &["Thursday|2025-02-06|2025-02-10|day|"],
+        ),
+        (
+            MON,
+            "No strike has hit the town since Monday.",
+            &["Monday|2025-02-10|2025-02-10|day|"],
+        ),
         (
             MON,
             "The army said Sunday that five died.",
@@ -511,6 +522,24 @@ fn anchored_dates_lean_on_the_date_before() {
             &[
                 "Tuesday|2025-02-04|2025-02-04|day|",
                 "Later that night|2025-02-04|2025-02-04|day|night",
+            ],
+        ),
+        (
+            MON,
+            "A drone hit a car on Tuesday. Hours later, jets struck a depot.",
+            &[
+                "Tuesday|2025-02-04|2025-02-04|day|",
+                "Hours later|2025-02-04|2025-02-04|day|",
+            ],
+        ),
+        // From the event's day, not the day it was told.
+        (
+            MON,
+            "Gunmen killed five near the town on Thursday, officials said on Saturday. Hours later, they attacked the next village.",
+            &[
+                "Thursday|2025-02-06|2025-02-06|day|",
+                "Saturday|2025-02-08|2025-02-08|day|",
+                "Hours later|2025-02-06|2025-02-06|day|",
             ],
         ),
         // Nothing to lean on: nothing marked.

@@ -333,17 +333,27 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     }) {
         return Role::Descriptor;
     }
-    // "in months of fighting between government forces and Fano militiamen": the war's
-    // parties, not this event's.
+    // "in months of fighting between government forces and Fano militiamen", "amid clashes
+    // between …": the war's parties, not this event's. But "Clashes between the ELN and FARC
+    // dissidents have left 41 dead": the parties of this clash.
     let from = j0.saturating_sub(6).max(se.w0 + 1);
-    if (from..j0).any(|k| {
+    if let Some(k) = (from..j0).find(|&k| {
         doc.w(k) == "between"
             && matches!(
                 doc.w(k - 1),
                 "fighting" | "clashes" | "war" | "conflict" | "hostilities" | "tensions"
             )
     }) {
-        return Role::Descriptor;
+        let framed = (k.saturating_sub(4).max(se.w0)..k - 1).any(|q| {
+            matches!(
+                doc.w(q),
+                "of" | "amid" | "ongoing" | "since" | "during" | "decades" | "years" | "months"
+            )
+        });
+        if framed || !matches!(doc.w(k - 1), "fighting" | "clashes") {
+            return Role::Descriptor;
+        }
+        return Role::Agent;
     }
     // "the military's media wing said", "the army's spokesman told": its voice speaks.
     // "the junta's air strike": its own act.

@@ -42,7 +42,9 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
         .text
         .get(x.end..se.end)
         .is_some_and(|t| t.trim_start_matches([',', ' ']).starts_with("when "));
-    if (first..j).any(|k| doc.w(k) == "since") && !when_after {
+    // Nor "41 dead since Thursday": days up to the report, this event's own stretch.
+    let since_a_day = d.precision == DatePrecision::Day && j > se.w0 && doc.w(j - 1) == "since";
+    if (first..j).any(|k| doc.w(k) == "since") && !when_after && !since_a_day {
         return false;
     }
     // "…, who have carried out a series of bombings this year": background.

@@ -7,7 +7,7 @@
 //!   Abduction/forced disappearance; an assassination or massacre is Violence against civilians /
 //!   Attack.
 //! - Otherwise, armed victims (soldiers, police, militia, fighters killed or hurt; or, with no
-//!   figures, an armed side attacked) make Battles (Armed clash; Non-state actor overtakes
+//!   figures, an armed side attacked), or a clash whose dead are not named civilians, make Battles (Armed clash; Non-state actor overtakes
 //!   territory when a town or base is captured); unarmed victims make Violence against
 //!   civilians / Attack.
 
@@ -30,6 +30,8 @@ struct Means {
     /// "months of fighting", "amid fighting", "the assailants": ground combat only if no other
     /// means is told.
     war_words: bool,
+    /// "clashes", "a gunfight", "fighting between": armed sides fought each other.
+    clash: bool,
 }
 
 fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
@@ -86,6 +88,12 @@ fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
                     m.war_words = true;
                 } else {
                     m.ground |= !shot_down;
+                    m.clash |= p("clash")
+                        || p("skirmish")
+                        || p("battl")
+                        || p("gunfight")
+                        || p("firefight")
+                        || w == "fighting" && next == "between";
                 }
             }
             if p("bomb") || p("explo") || p("blast") || p("landmine") || matches!(w, "ied" | "ieds")
@@ -210,7 +218,10 @@ pub fn classify(
     if m.assassination {
         return (VAC, "Attack");
     }
-    if armed_victims {
+    // "Clashes between the ELN and FARC dissidents left 41 dead": a fight between armed
+    // sides, whoever its dead were, unless they are named civilians.
+    let clash = m.clash && sides.iter().all(|&s| s == Side::Unknown || armed(s));
+    if armed_victims || clash {
         if m.takeover {
             return ("Battles", "Non-state actor overtakes territory");
         }

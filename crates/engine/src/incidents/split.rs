@@ -281,7 +281,7 @@ fn flags(doc: &Doc, s: usize) -> Flags {
                 .ents_of(s, Kind::Casualty)
                 .any(|c| doc.word_at(doc.ents[c].start) < se.w0 + i);
             f.deadliest |= !toll_before || ws[i..].contains(&"when");
-        } else if is_background_word(w) && another_event {
+        } else if is_background_word(w) && another_event && !since_a_recent_day(w, next, next2) {
             f.background = true;
         }
         // "The attack comes two weeks after 15 worshippers were abducted…", "The raid follows
@@ -651,6 +651,21 @@ fn spread_dates(doc: &Doc, s: usize, forced: &mut [Mention]) -> bool {
         m.date = Some(d);
     }
     true
+}
+
+/// "since Thursday", "since last Friday", "since yesterday": a stretch up to the report, so the
+/// sentence tells the event itself ("clashes have left 41 dead since Thursday"), not a past one.
+fn since_a_recent_day(w: &str, next: &str, next2: &str) -> bool {
+    let is_weekday = |x: &str| {
+        matches!(
+            x,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+    };
+    w == "since"
+        && (is_weekday(next)
+            || next == "yesterday"
+            || matches!(next, "last" | "early" | "late") && is_weekday(next2))
 }
 
 /// A month's name, lower-case: "april".

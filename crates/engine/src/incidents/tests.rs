@@ -1576,3 +1576,42 @@ fn a_village_comma_region() {
     let i = &the_only_incident(t, &c);
     assert_eq!(place_name(i), Some("Inadiatafane"));
 }
+
+/// "Clashes between X and Y have left 41 dead since Thursday": the clash's parties are its
+/// actors, it is a battle, and it runs from Thursday to the report.
+#[test]
+fn a_toll_since_a_weekday_is_this_clash() {
+    let c = ctx(2025, 1, 19);
+    let t = "Clashes between the ELN and FARC dissidents in the town of Tibu have left at least \
+             41 people dead since Thursday, the provincial governor said on Sunday.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(killed_low(i), Some(41));
+    let d = i.date.as_ref().expect("a date");
+    assert_eq!(
+        (d.start.as_str(), d.end.as_str()),
+        ("2025-01-16", "2025-01-19")
+    );
+    let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["ELN", "FARC dissidents"]);
+    assert_eq!(event_kind(i), ("Battles", "Armed clash"));
+    // But months of fighting between two sides are the war's, not this event's parties.
+    let t = "Five farmers were killed near Tibu on Thursday, after months of fighting between \
+             the ELN and FARC dissidents.";
+    assert!(the_only_incident(t, &c).perpetrators.is_empty());
+}
+
+/// "Hours later" is the day of the event told before, not of the day it was told.
+#[test]
+fn hours_later_takes_the_event_day() {
+    let c = ctx(2024, 5, 13);
+    let t = "Gunmen killed 11 people in two attacks on villages in the Tillaberi region on \
+             Sunday, officials said on Monday. In the first attack, the assailants killed five \
+             farmers near Ouallam. Hours later, they attacked Tera, where six people were killed.";
+    let out = crate::extract(t, &c);
+    let tera = out
+        .incidents
+        .iter()
+        .find(|i| place_name(i) == Some("Téra"))
+        .expect("Tera");
+    assert_eq!(date_start(tera), Some("2024-05-12"));
+}
