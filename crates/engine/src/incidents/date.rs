@@ -98,6 +98,11 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
     }) {
         return false;
     }
+    // "Five traders were still unaccounted for on Sunday", "two remained in hospital on
+    // Monday": the day of a state, not of the event.
+    if (first..j).any(|k| matches!(doc.w(k), "still" | "remain" | "remains" | "remained")) {
+        return false;
+    }
     // "IS claimed responsibility for the attack through its news agency on Thursday": the
     // claim's day; but "… for the attack on Monday" dates the attack.
     let claims = (se.w0..j).any(|k| {

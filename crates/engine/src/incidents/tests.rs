@@ -1615,3 +1615,26 @@ fn hours_later_takes_the_event_day() {
         .expect("Tera");
     assert_eq!(date_start(tera), Some("2024-05-12"));
 }
+
+/// "were still unaccounted for on Sunday": the day of a state, so the missing are the attack's,
+/// not a second incident's.
+#[test]
+fn still_missing_on_a_later_day_is_the_same_attack() {
+    let c = ctx(2025, 6, 9);
+    let t = "Gunmen killed 14 villagers at a market in Kerou on Saturday, officials said. At \
+             least five traders were still unaccounted for on Sunday.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(date_start(i), Some("2025-06-07"));
+    assert_eq!(i.missing_or_abducted.first().and_then(|r| r.low), Some(5));
+}
+
+/// "Tehreek-i-Taliban Pakistan (TTP)": one group, not the Afghan Taliban beside it.
+#[test]
+fn a_transliterated_group_name_is_one_group() {
+    let c = ctx(2025, 2, 11);
+    let t = "Militants stormed a police station in Dera Ismail Khan on Tuesday, killing seven \
+             policemen. The banned Tehreek-i-Taliban Pakistan (TTP) claimed responsibility.";
+    let i = &the_only_incident(t, &c);
+    let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["TTP"]);
+}
