@@ -464,12 +464,15 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     // "Malian soldiers and foreign fighters believed to be Russian killed …": the verb after a
     // partner joined by "and" is theirs too.
     let coordinated = j1 < se.w1 && doc.w(j1) == "and" && !break_before(j1);
-    // "the United Nations human rights office said": its office speaks.
+    // "the United Nations human rights office said", "the UN Integrated Office in Haiti
+    // (BINUH) said": its office speaks.
     let end = se.w1.min(j1 + 4);
     if (j1..end).any(|q| {
         !break_before(q)
             && is_spokes_word(doc.w(q))
-            && (q + 1..se.w1.min(q + 3)).any(|r| is_speech_word(doc.w(r)))
+            && (q + 1..se.w1.min(q + 6))
+                .take_while(|&r| !is_agent_verb(doc.w(r)) && !is_patient_cue(doc.w(r)))
+                .any(|r| is_speech_word(doc.w(r)))
     }) && !(j1..end).any(|q| is_agent_verb(doc.w(q)))
     {
         return Role::Speaker;

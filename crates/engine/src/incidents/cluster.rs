@@ -21,7 +21,7 @@ use super::doc::Doc;
 use super::location::{admin1_of, country_of, named_like_region, names_a_district};
 use super::place_of;
 use super::split::{precision, Mention};
-use crate::model::PlacePrecision;
+use crate::model::{Kind, Outcome, PlacePrecision, Value};
 use crate::text::fold;
 
 /// An incident being assembled.
@@ -243,7 +243,82 @@ pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
         last = Some(d);
         current = if drafts[d].background { None } else { Some(d) };
     }
+    fold_headline_into_lede(doc, mentions, &mut drafts);
     drafts
+}
+
+/// "Gangs kill more than 50 in raid on X suburb" over a body that tells "killed at least 52
+/// people" in Y: a headline names the place differently (a suburb, the wider area) but tells
+/// the body's first event. A headline-only incident with no day joins the first incident of
+/// the body when the country and named groups do not conflict and each of its figures agrees
+/// with one of that incident's (same outcome, ranges that meet). The body's place stays.
+fn fold_headline_into_lede(doc: &Doc, mentions: &[Mention], drafts: &mut Vec<Draft>) {
+    let Some(head) = drafts.first() else {
+        return;
+    };
+    if head.date.is_some() || !head.mentions.iter().all(|&i| mentions[i].headline) {
+        return;
+    }
+    // "Insurgents behead 11 in Cabo Delgado raids": a sum over several events, not the first.
+    let sums_several = head.mentions.iter().any(|&i| {
+        let se = &doc.sents[mentions[i].sent];
+        (se.w0..se.w1).any(|k| {
+            matches!(
+                doc.w(k),
+                "attacks" | "raids" | "strikes" | "ambushes" | "bombings" | "incidents"
+            )
+        })
+    });
+    if sums_several {
+        return;
+    }
+    let Some(d) = (1..drafts.len()).find(|&d| !drafts[d].background) else {
+        return;
+    };
+    let lede = &drafts[d];
+    let differ =
+        |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
+    let perps_differ = !head.perps.is_empty()
+        && !lede.perps.is_empty()
+        && !head
+            .perps
+            .iter()
+            .any(|p| lede.perps.iter().any(|q| same_group(p, q)));
+    if differ(&head.country, &lede.country) || perps_differ {
+        return;
+    }
+    let figures = |draft: &Draft| -> Vec<(Outcome, u64, u64)> {
+        draft
+            .mentions
+            .iter()
+            .flat_map(|&i| doc.ents_of(mentions[i].sent, Kind::Casualty))
+            .filter_map(|c| match &doc.ents[c].e.value {
+                Value::Casualty(v) => Some((
+                    v.outcome,
+                    v.count.low.unwrap_or(0),
+                    v.count.high.unwrap_or(u64::MAX),
+                )),
+                _ => None,
+            })
+            .collect()
+    };
+    let told = figures(head);
+    let body = figures(lede);
+    let agrees = |&(o, lo, hi): &(Outcome, u64, u64)| {
+        body.iter()
+            .any(|&(bo, blo, bhi)| bo == o && lo <= bhi && blo <= hi)
+    };
+    if told.is_empty() || !told.iter().all(agrees) {
+        return;
+    }
+    let head = drafts.remove(0);
+    let lede = &mut drafts[d - 1];
+    lede.mentions.splice(0..0, head.mentions);
+    for p in head.perps {
+        if !lede.perps.contains(&p) {
+            lede.perps.push(p);
+        }
+    }
 }
 
 #[cfg(test)]

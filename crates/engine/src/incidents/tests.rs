@@ -1638,3 +1638,31 @@ fn a_transliterated_group_name_is_one_group() {
     let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["TTP"]);
 }
+
+/// A headline that names the place differently ("a suburb of X") but tells the body's figures
+/// is the body's incident, placed where the body places it; one that sums several raids is
+/// not folded into the first.
+#[test]
+fn a_headline_with_another_place_and_the_same_toll_is_the_body_event() {
+    let c = ctx(2025, 5, 24);
+    let t = "Gangs kill more than 50 in raid on Pont-Sonde suburb\n\nGang members killed at \
+             least 52 people in an overnight raid on the community of Petite-Riviere in \
+             Haiti's Artibonite region between Thursday and Friday, the UN Integrated Office in \
+             Haiti (BINUH) said in a statement.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(place_name(i), Some("Petite-Riviere"));
+    assert_eq!(killed_low(i), Some(52));
+    // The UN office only speaks: it is no target.
+    assert!(i.targets.iter().all(|t| t.name != "UN"), "{:?}", i.targets);
+    let t = "Insurgents behead 11 in Cabo Delgado raids\n\nInsurgents beheaded at least 11 \
+             people in two raids on villages in Cabo Delgado province last week, local sources \
+             said on Friday. In the first attack, the fighters killed five farmers near Chiure. \
+             Two days later they attacked Mazeze, where six people were beheaded.";
+    let out = crate::extract(t, &c);
+    let chiure = out
+        .incidents
+        .iter()
+        .find(|i| place_name(i) == Some("Chiúre"));
+    assert_eq!(chiure.and_then(killed_low), Some(5), "{:?}", out.incidents);
+    assert!(chiure.is_some_and(|i| !i.notes.contains("behead 11")));
+}
