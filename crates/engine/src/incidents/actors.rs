@@ -318,6 +318,21 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     {
         return Role::Descriptor;
     }
+    // "al-Shabab, which is linked to al-Qaida, claimed …", "an affiliate of Islamic State": it
+    // describes another group (not "militants linked to IS attacked": a hedged doer).
+    let back = |n: usize| if j0 >= se.w0 + n { doc.w(j0 - n) } else { "" };
+    let tie = matches!(
+        (back(2), back(1)),
+        ("linked" | "tied" | "loyal", "to")
+            | ("affiliated" | "allied", "with" | "to")
+            | ("aligned", "with")
+    );
+    if tie && matches!(back(3), "is" | "are" | "was" | "were" | "been" | "be")
+        || matches!(back(1), "of")
+            && matches!(back(2), "affiliate" | "branch" | "offshoot" | "franchise")
+    {
+        return Role::Descriptor;
+    }
     // "…, which has been fighting the Fano militia since August": background.
     if super::split::in_trend_relative(doc, x.sent, j0) {
         return Role::Descriptor;

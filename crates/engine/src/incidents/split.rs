@@ -199,7 +199,16 @@ fn flags(doc: &Doc, s: usize) -> Flags {
         // "Al-Shabaab claimed responsibility in a statement": about the attack told before.
         f.attack |= w == "responsibility" && prev.starts_with("claim");
         f.harm = f.harm || is_harm_word(w);
-        if is_revision_verb(w) && matches!(next, "to" | "at") {
+        // "the toll rose to 38"; "…, bringing the death toll to 13".
+        let toll_to = |k: usize| {
+            matches!(ws.get(k).copied(), Some("toll" | "tally")) && ws.get(k + 1) == Some(&"to")
+        };
+        let brings_the_toll = matches!(
+            w,
+            "bringing" | "brought" | "brings" | "taking" | "took" | "takes" | "pushing" | "pushed"
+        ) && next == "the"
+            && (i + 2..i + 4).any(toll_to);
+        if is_revision_verb(w) && matches!(next, "to" | "at") || brings_the_toll {
             f.revision = true;
         } else if is_trend_word(w)
             // "soldiers who frequent the shop": the verb, not "frequent attacks".

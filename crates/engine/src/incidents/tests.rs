@@ -1666,3 +1666,30 @@ fn a_headline_with_another_place_and_the_same_toll_is_the_body_event() {
     assert_eq!(chiure.and_then(killed_low), Some(5), "{:?}", out.incidents);
     assert!(chiure.is_some_and(|i| !i.notes.contains("behead 11")));
 }
+
+/// "…, bringing the toll to 13" revises the toll; "al-Shabab, which is linked to al-Qaida"
+/// names one perpetrator, described by the other.
+#[test]
+fn bringing_the_toll_to_revises_it_and_a_linked_group_only_describes() {
+    let c = ctx(2025, 3, 16);
+    let t = "A suicide bomber killed at least nine people at an army camp in Mogadishu on \
+             Sunday. The al-Shabab group, which is linked to al-Qaida, claimed responsibility. A \
+             doctor said later that four of the wounded had died, bringing the toll to 13.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(killed_low(i), Some(13));
+    let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["al-Shabaab"]);
+}
+
+/// "a levies official", "a police official": state forces' men.
+#[test]
+fn officials_of_a_force_are_state() {
+    let c = ctx(2025, 1, 23);
+    for t in [
+        "A levies official was shot dead by gunmen in Kalat district on Tuesday.",
+        "A police official was shot dead by gunmen in Kalat district on Tuesday.",
+    ] {
+        let i = &the_only_incident(t, &c);
+        assert_eq!(i.killed.first().map(|r| r.side), Some(Side::State), "{t}");
+    }
+}
