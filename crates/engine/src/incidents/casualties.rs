@@ -377,15 +377,21 @@ fn group_rows(
                             |i| (i.v.who.clone(), i.v.side, i.text.clone()),
                         )
                 } else {
-                    // "kill 12" then "killed 12 villagers": the rival that names them says who.
+                    // "kill 12" then "killed 12 villagers": the rival that names them says who;
+                    // failing one in the body, the headline ("kill 38 worshippers").
                     let named = set_rows
                         .iter()
                         .filter(|r| r.len() == 1)
-                        .map(|r| &r[0])
-                        .find(|r| r.side != Side::Unknown);
+                        .map(|r| (&r[0].who, r[0].side))
+                        .chain(
+                            all.iter()
+                                .filter(|s| s.len() == 1 && s[0].headline)
+                                .map(|s| (&s[0].v.who, s[0].v.side)),
+                        )
+                        .find(|(_, side)| *side != Side::Unknown);
                     match named {
-                        Some(n) if first.side == Side::Unknown => {
-                            (n.who.clone(), n.side, first.text.clone())
+                        Some((who, side)) if first.side == Side::Unknown => {
+                            (who.clone(), side, first.text.clone())
                         }
                         _ => (first.who.clone(), first.side, first.text.clone()),
                     }

@@ -1693,3 +1693,20 @@ fn officials_of_a_force_are_state() {
         assert_eq!(i.killed.first().map(|r| r.side), Some(Side::State), "{t}");
     }
 }
+
+/// "kill 38 worshippers" over a body that counts "people", "bodies" and a lower army toll: the
+/// headline says who the dead were.
+#[test]
+fn the_headline_names_the_dead_the_body_counts() {
+    let c = ctx(2025, 7, 27);
+    let t = "Rebels kill 38 worshippers in church attack\n\nADF rebels attacked a church in \
+             Komanda on Sunday, killing at least 38 people, a civil society leader said. An army \
+             spokesman put the toll at 21 dead.";
+    let i = &the_only_incident(t, &c);
+    let row = i.killed.first().expect("a row");
+    assert_eq!(
+        (row.who.as_str(), row.side),
+        ("worshippers", Side::Civilian)
+    );
+    assert_eq!((row.low, row.high), (Some(21), None));
+}
