@@ -127,7 +127,7 @@ static VICTIM_PATTERN: LazyLock<String> = LazyLock::new(|| {
 /// Words that may stand between a count and the victim noun, besides capitalised words
 /// (demonyms, unit names: "Nigerien", "Customs"), Arabic names with their article
 /// ("al-Shabaab", "al Qaeda") and ages ("35-year-old").
-const MODIFIER: &str = r"(?-i:\p{Lu})[\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}]+)*|(?:al|el|ad|ash|as|an|ar|at|az|ul)-(?-i:\p{Lu})[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*|al|\d+-year-old|other|additional|more|further|armed|unarmed|innocent|local|government|pro-government|security|military|army|police|suspected|alleged|islamist|jihadist|young|elderly|female|male|civilian|heavily|foreign|national|regular|fellow|off-duty|defenceless|defenseless|christian|muslim|displaced|unidentified|enemy|rebel|separatist|secessionist|militia|special|elite|senior|junior|serving|retired|government-allied|army-backed|state-backed|auxiliary|customs|forest|border|village|school|aid|wounded|injured|bus|minibus|boat|train|truck";
+const MODIFIER: &str = r"(?-i:\p{Lu})[\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}]+)*|(?:al|el|ad|ash|as|an|ar|at|az|ul)-(?-i:\p{Lu})[\p{L}\p{M}'’]*(?:-[\p{L}\p{M}]+)*|al|\d+-year-old|other|additional|more|further|armed|unarmed|innocent|local|government|pro-government|security|military|army|police|suspected|alleged|islamist|jihadist|young|elderly|female|male|civilian|heavily|foreign|national|regular|fellow|off-duty|defenceless|defenseless|christian|muslim|ethnic|displaced|unidentified|enemy|rebel|separatist|secessionist|militia|special|elite|senior|junior|serving|retired|government-allied|army-backed|state-backed|auxiliary|customs|forest|border|village|school|aid|wounded|injured|bus|minibus|boat|train|truck";
 
 /// Auxiliaries and adverbs between the victims and the outcome word.
 const FILLER: &str = r"(?:(?:were|was|are|is|have|has|had|been|being|be|got|get|also|all|more|both|reportedly|reported|allegedly|confirmed|later|subsequently|directly|eventually|critically|seriously|severely|gravely|slightly|lightly|fatally|mortally|badly|feared|believed|said|to|initially|still|remain|remained|remains|went|gone|officially|now|then|instantly|immediately|tragically|either|found|left|among|those|the)\s+){0,5}";
@@ -310,7 +310,7 @@ macro_rules! active {
         concat!(
             r"(?i)(?P<span>(?-u:\b)(?:",
             $verb,
-            r")\s+[\x22“]?(?P<count>{count_or_a})(?:\s+of\s+(?:its|their|his|her|our|the|these|those)(?-u:\b)|(?P<them>\s+of\s+them(?-u:\b)))?(?:\s+(?P<who>{who})(?P<unit>{unit})?)?)(?P<tail>{tail})?"
+            r")\s+[\x22“]?(?:(?:another|an\s+additional|a\s+further)\s+)?(?P<count>{count_or_a})(?:\s+of\s+(?:its|their|his|her|our|the|these|those)(?-u:\b)|(?P<them>\s+of\s+them(?-u:\b)))?(?:\s+(?P<who>{who})(?P<unit>{unit})?)?)(?P<tail>{tail})?"
         )
     };
 }
@@ -429,11 +429,26 @@ const LIST: &[Rule] = &[
             "Soldiers killed three of the insurgents.",
             "Suspected rebels hacked to death at least 11 people in a village.",
             "The army said it had killed \"around 20 terrorists\" in the fighting.",
+            "Soldiers executed scores of ethnic Fulani civilians in the town.",
         ],
         counter_examples: &[
             "The raid killed hopes of a truce.",
             "The bombing killed 12 cows and destroyed a well.",
             "They were killed in 2019.",
+        ],
+    },
+    Rule {
+        name: "killed_named_and_others",
+        kind: Kind::Casualty,
+        pattern: r"(?i)(?P<span>(?-u:\b)(?:{kill_active})\s+(?P<one>(?:the|a|an)\s+(?:[\w'’.-]+\s+){1,6}?)(?:and|along\s+with|as\s+well\s+as)\s+(?P<count>{count})\s+(?:others?|more)(?:\s+(?P<who>{who}))?)",
+        produce: killed_named_and_others,
+        examples: &[
+            "The blast killed the refugee minister Khalil Haqqani and five other people.",
+            "The strike killed the group's commander Abu Yasir and three others.",
+        ],
+        counter_examples: &[
+            "The strike killed the commander and three other fighters.",
+            "The raid killed the 12 soldiers and two other people.",
         ],
     },
     Rule {
@@ -446,6 +461,7 @@ const LIST: &[Rule] = &[
             "The explosion wounded 12 in the market.",
             "The second strike hit a checkpoint, wounding two of its members.",
             "Shelling injured two children and a woman.",
+            "Gunmen stormed a party, killing 12 people and wounding another 20.",
         ],
         counter_examples: &[
             "The explosion wounded the town's pride.",
@@ -856,6 +872,37 @@ fn active(c: &Captures, outcome: Outcome) -> Option<Value> {
 
 fn killed_active(c: &Captures, _: &Context) -> Option<Value> {
     active(c, Outcome::Killed)
+}
+
+/// "killed the refugee minister Khalil Haqqani and five other people": the one named, by
+/// name (a capital after its article), and the others: five others and one. A count or no name
+/// before "and" is left to the other rules.
+fn killed_named_and_others(c: &Captures, _: &Context) -> Option<Value> {
+    let one = c.name("one")?.as_str();
+    let mut words = one.split_whitespace().skip(1);
+    let named = words.clone().any(|w| w.starts_with(char::is_uppercase));
+    if !named || words.any(|w| parse_count(w).is_some()) {
+        return None;
+    }
+    let others = parse_count(c.name("count")?.as_str())?;
+    let plus_one = |n: Option<u64>| n.map(|n| n + 1);
+    let (who, side) = match c.name("who") {
+        Some(w) => {
+            let (who, side) = victim(w.as_str())?;
+            (who.to_string(), side)
+        }
+        None => ("people".to_string(), Side::Unknown),
+    };
+    Some(Value::Casualty(CasualtyValue {
+        outcome: Outcome::Killed,
+        who,
+        side,
+        count: Count {
+            low: plus_one(others.low),
+            best: plus_one(others.best),
+            high: plus_one(others.high),
+        },
+    }))
 }
 
 fn injured_active(c: &Captures, _: &Context) -> Option<Value> {

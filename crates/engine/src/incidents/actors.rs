@@ -327,9 +327,15 @@ fn role_of(doc: &Doc, i: usize) -> Role {
             | ("affiliated" | "allied", "with" | "to")
             | ("aligned", "with")
     );
+    let family = |w: &str| matches!(w, "affiliate" | "branch" | "offshoot" | "franchise");
     if tie && matches!(back(3), "is" | "are" | "was" | "were" | "been" | "be")
-        || matches!(back(1), "of")
-            && matches!(back(2), "affiliate" | "branch" | "offshoot" | "franchise")
+        || back(1) == "of" && family(back(2))
+    {
+        return Role::Descriptor;
+    }
+    // "The Islamic State's Afghan affiliate, known as ISKP": the family of the group named.
+    if (after.starts_with("'s ") || after.starts_with("’s "))
+        && (j1..se.w1.min(j1 + 4)).any(|k| family(doc.w(k)))
     {
         return Role::Descriptor;
     }
@@ -713,6 +719,18 @@ pub fn incident_actors(
     // A group both acting and losing fighters ("20 JNIM fighters were killed") is the
     // perpetrator.
     targets.retain(|t| !perps.iter().any(|p| fold(&p.name) == fold(&t.name)));
+    // "Islamic State" beside "Islamic State Khorasan": the branch names the doer.
+    let folded: Vec<String> = perps.iter().map(|p| fold(&p.name)).collect();
+    let mut k = 0;
+    perps.retain(|_| {
+        let me = &folded[k];
+        k += 1;
+        !folded.iter().any(|other| {
+            other
+                .strip_prefix(me.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+    });
     (perps, targets)
 }
 

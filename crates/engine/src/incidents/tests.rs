@@ -1710,3 +1710,17 @@ fn the_headline_names_the_dead_the_body_counts() {
     );
     assert_eq!((row.low, row.high), (Some(21), None));
 }
+
+/// "The Islamic State's Afghan affiliate, known as ISKP, claimed …": the branch is the doer,
+/// and the family it belongs to is no second perpetrator.
+#[test]
+fn a_branch_and_its_family_make_one_perpetrator() {
+    let c = ctx(2024, 12, 11);
+    let t = "A suicide bombing at a ministry in Kabul on Wednesday killed the refugee minister \
+             Khalil Haqqani and five other people. The Islamic State's Afghan affiliate, known as \
+             Islamic State Khorasan Province (ISKP), claimed responsibility.";
+    let i = &the_only_incident(t, &c);
+    let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Islamic State Khorasan"]);
+    assert_eq!(killed_low(i), Some(6));
+}
