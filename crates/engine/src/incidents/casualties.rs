@@ -324,13 +324,16 @@ fn group_rows(
         let mut added = false;
         // "The toll rose to 20" names nobody: its one row takes who and side from the victims
         // the group's other figures name ("20 VDP").
+        // So does a lone body figure of "people" or "men" under a headline that names them
+        // ("kill 26 tourists" over "killing 26 men").
+        let lone = sets.len() == 1;
         if let Some(named) = all.iter().flatten().find(|i| i.v.side != Side::Unknown) {
             for (rows, set) in set_rows.iter_mut().zip(&sets) {
-                if !set[0].revision {
+                if !(set[0].revision || lone && named.headline) {
                     continue;
                 }
                 if let [r] = rows.as_mut_slice() {
-                    if r.side == Side::Unknown && r.who == "people" {
+                    if r.side == Side::Unknown && matches!(r.who.as_str(), "people" | "men") {
                         r.who = named.v.who.clone();
                         r.side = named.v.side;
                     }

@@ -129,6 +129,12 @@ fn conflicts_strictly(doc: &Doc, d: &Draft, k: &Keys) -> bool {
         || matches!((d.date, k.date), (Some(a), Some(b)) if !date::compatible(doc, a, b))
 }
 
+/// A different day or country.
+fn conflicts_in_day_or_country(doc: &Doc, d: &Draft, k: &Keys) -> bool {
+    matches!((&d.country, &k.country), (Some(x), Some(y)) if x != y)
+        || matches!((d.date, k.date), (Some(a), Some(b)) if !date::compatible(doc, a, b))
+}
+
 fn absorb(doc: &Doc, d: &mut Draft, mi: usize, m: &Mention, k: Keys) {
     d.mentions.push(mi);
     let rank = |i: usize| match precision(doc, i) {
@@ -197,10 +203,15 @@ pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
             continue;
         } else if m.anaphoric
             && !(m.background && m.has_casualty)
-            && last.is_some_and(|d| !conflicts_strictly(doc, &drafts[d], &k))
+            && last.is_some_and(|d| {
+                !conflicts_strictly(doc, &drafts[d], &k)
+                    || !m.has_casualty && !conflicts_in_day_or_country(doc, &drafts[d], &k)
+            })
         {
             // "The attack took place in …": the same event, even where the regions given
-            // disagree (a sub-region read as a region).
+            // disagree (a sub-region read as a region); and "The attack at Baisaran, a meadow
+            // reachable only on foot, was the deadliest …", with no toll of its own, even where
+            // it names a place finer than the town told (a meadow near it).
             last
         } else if current.is_some_and(fits) {
             current

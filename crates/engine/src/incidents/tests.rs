@@ -1724,3 +1724,19 @@ fn a_branch_and_its_family_make_one_perpetrator() {
     assert_eq!(names, ["Islamic State Khorasan"]);
     assert_eq!(killed_low(i), Some(6));
 }
+
+/// "The attack at Baisaran, a meadow …, was the deadliest …": the event just told, though it
+/// names a place finer than the town; and the headline's "26 tourists" names the body's
+/// "26 men".
+#[test]
+fn the_attack_at_a_finer_place_is_the_event_told() {
+    let c = ctx(2025, 4, 23);
+    let t = "Militants kill 26 tourists in Pahalgam\n\nMilitants opened fire on tourists at a \
+             meadow near the resort town of Pahalgam on Tuesday, killing 26 men. The attack at \
+             Baisaran, a meadow reachable only on foot, was the deadliest in the region in two \
+             decades. A group called The Resistance Front claimed the attack.";
+    let i = &the_only_incident(t, &c);
+    let row = i.killed.first().expect("a row");
+    assert_eq!((row.who.as_str(), row.side), ("tourists", Side::Civilian));
+    assert_eq!(i.perpetrators.len(), 1);
+}
