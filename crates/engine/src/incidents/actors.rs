@@ -294,6 +294,12 @@ fn role_of(doc: &Doc, i: usize) -> Role {
         "-backed",
         "-aligned",
         "-inspired",
+        // "the Houthi-run health ministry", "the M23-held town": who holds it, not the doer.
+        "-run",
+        "-controlled",
+        "-held",
+        "-administered",
+        "-appointed",
     ]
     .iter()
     .any(|s| after.starts_with(s))
@@ -469,6 +475,11 @@ fn role_of(doc: &Doc, i: usize) -> Role {
         }
         if tight && (is_patient_cue(w) || (w == "on" && super::cues::is_event_noun(w2))) {
             return Role::Patient;
+        }
+        // "a source of fuel for the Houthis", "fighting for the army": whom something serves,
+        // not the doer.
+        if tight && w == "for" {
+            return Role::Descriptor;
         }
         if tight && w == "of" && is_held_place(w2) {
             return Role::Patient;

@@ -1740,3 +1740,24 @@ fn the_attack_at_a_finer_place_is_the_event_told() {
     assert_eq!((row.who.as_str(), row.side), ("tourists", Side::Civilian));
     assert_eq!(i.perpetrators.len(), 1);
 }
+
+/// "the Houthi-run health ministry said", "a source of fuel for the Houthis", "spies for the
+/// army": who runs the ministry and whom the fuel serves are no doers or targets.
+#[test]
+fn who_runs_or_is_served_is_neither_doer_nor_target() {
+    let c = ctx(2025, 4, 18);
+    let t = "U.S. air strikes on the Ras Isa fuel port in Hodeidah province killed 74 people \
+             late on Thursday, the Houthi-run health ministry said. The U.S. military said the \
+             strikes were aimed at cutting off a source of fuel for the Houthis.";
+    let i = &the_only_incident(t, &c);
+    let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["United States military"]);
+    let t = "Rebels killed six gold miners in Seradala on Monday, saying the miners were spies \
+             for the Indonesian military.";
+    let i = &the_only_incident(t, &ctx(2025, 4, 8));
+    assert!(
+        i.targets.iter().all(|t| t.side != Side::State),
+        "{:?}",
+        i.targets
+    );
+}
