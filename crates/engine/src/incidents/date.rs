@@ -115,6 +115,10 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
     }
     for k in (first..j).rev().take(6) {
         let w = doc.w(k);
+        // "He said that on 4 June, troops engaged …": the day is in what was said.
+        if w == "that" {
+            break;
+        }
         if is_speech_word(w) {
             return false;
         }

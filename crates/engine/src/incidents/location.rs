@@ -107,10 +107,18 @@ fn role_of(doc: &Doc, i: usize) -> Role {
             if is_all_caps(&x.e.text) && caps_cue || is_agency_dateline(&head) {
                 return Role::Dateline;
             }
-            // "Baghdad, June 18, 2024 — Four soldiers…": a place, its date, then a dash.
+            // "Baghdad, June 18, 2024 — Four soldiers…": a place, its date, then a dash; and
+            // "Bamako, Mali – Jihadist fighters…": a place, its country, then a dash.
+            let dash_after = |d: usize| {
+                let e = &doc.ents[d];
+                e.start > x.end
+                    && doc.between(x.end, e.start).trim() == ","
+                    && dash_follows(&doc.text[e.end..])
+            };
             if doc
                 .ents_of(x.sent, Kind::Date)
                 .any(|d| doc.ents[d].start > x.end && dash_follows(&doc.text[doc.ents[d].end..]))
+                || doc.ents_of(x.sent, Kind::Location).any(dash_after)
             {
                 return Role::Dateline;
             }

@@ -1761,3 +1761,31 @@ fn who_runs_or_is_served_is_neither_doer_nor_target() {
         i.targets
     );
 }
+
+/// "Bamako, Mali – …" is a dateline: the attack is in Timbuktu, named after it.
+#[test]
+fn a_town_and_country_before_a_dash_is_a_dateline() {
+    let c = ctx(2025, 6, 3);
+    let t = "Bamako, Mali – Jihadist fighters attacked the airport in Timbuktu on Sunday evening, \
+             the army said. One soldier was wounded.";
+    assert_eq!(place_name(&the_only_incident(t, &c)), Some("Timbuktu"));
+}
+
+/// "He said that on 4 June, troops engaged …": the day is in what was said, the event's; and
+/// "the North-West" of a story from Nigeria is no region abroad.
+#[test]
+fn a_day_in_reported_speech_is_the_events() {
+    let c = ctx(2025, 6, 12);
+    let t =
+        "Troops rescued 23 kidnapped victims in the North-West, the army said. He said that on \
+             4 June, troops engaged bandits at Dansadau in Zamfara, killing six of them.";
+    let out = crate::extract(t, &c);
+    assert!(out
+        .incidents
+        .iter()
+        .any(|i| date_start(i) == Some("2025-06-04")));
+    assert!(out.incidents.iter().all(|i| i
+        .location
+        .as_ref()
+        .is_none_or(|l| l.country.as_deref() != Some("Botswana"))));
+}

@@ -768,6 +768,11 @@ fn choose(
         if !home && !countries.is_empty() && hint == Hint::Region && r.kind != PlaceKind::Country {
             continue;
         }
+        // "in the North-West" in a story from Nigeria is not Botswana's North West: a region
+        // named only by the compass is in a country the story names, or nowhere.
+        if !home && r.kind == PlaceKind::Region && is_compass_name(r.name) {
+            continue;
+        }
         let mut score: i64 = match r.kind {
             PlaceKind::Country => 100,
             PlaceKind::Region => 40,
@@ -789,6 +794,39 @@ fn choose(
         }
     }
     best.map(|(_, r)| r)
+}
+
+/// A name made only of compass words: "North West", "Far North", "Centre-Est", "Central".
+fn is_compass_name(name: &str) -> bool {
+    name.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "central"
+                | "centre"
+                | "center"
+                | "far"
+                | "upper"
+                | "lower"
+                | "nord"
+                | "sud"
+                | "est"
+                | "ouest"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+                | "region"
+                | "province"
+        )
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
