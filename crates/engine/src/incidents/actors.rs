@@ -345,6 +345,27 @@ fn role_of(doc: &Doc, i: usize) -> Role {
     {
         return Role::Descriptor;
     }
+    // "Armed youths from the Nuer community known as the White Army": the generic words name
+    // the group named after them, which plays the part.
+    if !actor_value(doc, i).is_some_and(is_named) {
+        let known_as = doc.ents_of(x.sent, Kind::Actor).any(|o| {
+            let o = &doc.ents[o];
+            o.start > x.end && {
+                let gap = doc.between(x.end, o.start);
+                gap.len() <= 60
+                    && !gap.contains([',', ';', '.'])
+                    && (gap.ends_with("known as ") || gap.ends_with("known as the "))
+            }
+        });
+        if known_as {
+            return Role::Descriptor;
+        }
+    }
+    // "A UN helicopter evacuating soldiers came under fire": the one acted on, though its
+    // aircraft would make it the doer.
+    if comes_under_attack(doc, j1, se.w1) {
+        return Role::Patient;
+    }
     // "…, which has been fighting the Fano militia since August": background.
     if super::split::in_trend_relative(doc, x.sent, j0) {
         return Role::Descriptor;
@@ -649,6 +670,28 @@ pub fn named_perpetrators<'a>(doc: &Doc<'a>, s: usize) -> Vec<&'a ActorValue> {
         .filter_map(|i| actor_value(doc, i))
         .filter(|a| a.side == Side::Rebel && is_named(a))
         .collect()
+}
+
+/// Whether the clause from word `from` goes on "came under fire" or "came under attack" before
+/// any verb of its own acting, within twelve words (to `end`).
+fn comes_under_attack(doc: &Doc, from: usize, end: usize) -> bool {
+    for k in from..end.min(from + 12) {
+        let w = doc.w(k);
+        if matches!(w, "came" | "comes" | "come" | "coming")
+            && k + 2 < end
+            && doc.w(k + 1) == "under"
+            && matches!(
+                doc.w(k + 2),
+                "fire" | "attack" | "attacks" | "shelling" | "bombardment"
+            )
+        {
+            return true;
+        }
+        if is_agent_verb(w) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "suspicion is likely to fall on the Pakistani Taliban", "suspicion fell on X": the text

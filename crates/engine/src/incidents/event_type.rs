@@ -75,7 +75,7 @@ fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
                         | "gunman"
                         | "gunmen"
                 )
-                || (w == "fire" && matches!(prev, "opened" | "open" | "opening"))
+                || (w == "fire" && matches!(prev, "opened" | "open" | "opening" | "under"))
                 // "dissidents fired on a military helicopter": not "fired rockets at".
                 || (matches!(w, "fired" | "firing") && matches!(next, "on" | "at" | "upon"))
             {

@@ -1789,3 +1789,25 @@ fn a_day_in_reported_speech_is_the_events() {
         .as_ref()
         .is_none_or(|l| l.country.as_deref() != Some("Botswana"))));
 }
+
+/// "A UN helicopter … came under fire": the UN is attacked, not attacking with an aircraft;
+/// "armed youths known as the White Army" are the White Army, no target.
+#[test]
+fn coming_under_fire_and_known_as() {
+    let c = ctx(2025, 3, 8);
+    let t = "A UN helicopter attempting to evacuate soldiers came under fire in Nasir on \
+             Thursday, killing a crew member and a general.";
+    let i = &the_only_incident(t, &c);
+    assert!(i.perpetrators.is_empty(), "{:?}", i.perpetrators);
+    assert!(i.targets.iter().any(|t| t.name == "UN"));
+    assert_eq!(killed_low(i), Some(2));
+    assert_eq!(event_kind(i), ("Battles", "Armed clash"));
+    let t = "Armed youths known as the White Army overran an army garrison in Nasir on Tuesday, \
+             killing two soldiers.";
+    let i = &the_only_incident(t, &c);
+    assert!(
+        i.targets.iter().all(|t| t.name != "armed youths"),
+        "{:?}",
+        i.targets
+    );
+}
