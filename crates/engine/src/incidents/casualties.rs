@@ -70,6 +70,8 @@ struct Item {
     text: String,
     headline: bool,
     superseded: bool,
+    /// Disputed by the next sentence ("Ukraine rejected the claim").
+    disputed: bool,
     revision: bool,
     vague: bool,
     /// Part of another item of its sentence ("including 53 gendarmes").
@@ -208,6 +210,7 @@ pub fn incident_rows(
                 text: doc.ents[i].e.text.clone(),
                 headline: m.headline,
                 superseded: m.superseded,
+                disputed: m.disputed,
                 revision: m.revision,
                 vague: is_vague(&doc.ents[i].e.text),
                 part_of,
@@ -219,10 +222,26 @@ pub fn incident_rows(
     }
     let mut rows = Rows::default();
     for g in 0..3 {
-        let its: Vec<&Item> = items
+        let mut its: Vec<&Item> = items
             .iter()
             .filter(|it| group_of(it.v.outcome) == g)
             .collect();
+        // A disputed claim counts only when nothing else does; it stays in the notes.
+        if its.iter().any(|it| !it.disputed) {
+            for it in its.iter().filter(|it| it.disputed) {
+                let by = source_near(doc, it.ent)
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default();
+                notes.push(format!(
+                    "Disputed: {} {} {} \u{201c}{}\u{201d}{by}.",
+                    count_text(&it.v.count),
+                    it.v.who,
+                    it.v.outcome.as_str(),
+                    it.text
+                ));
+            }
+            its.retain(|it| !it.disputed);
+        }
         let out = group_rows(doc, &its, evidence, notes);
         match g {
             0 => rows.killed = out,

@@ -53,6 +53,9 @@ pub struct Mention {
     pub substantive: bool,
     /// "Earlier, sources had said at least ten": figures superseded by later ones.
     pub superseded: bool,
+    /// "Russia said it had killed 60 servicemen. Ukraine rejected the claim.": figures the
+    /// next sentence disputes.
+    pub disputed: bool,
     /// "The toll rose to 38": figures that replace earlier ones.
     pub revision: bool,
     /// Must be its own incident ("in three separate incidents").
@@ -474,6 +477,7 @@ pub fn mentions(doc: &Doc) -> Vec<Mention> {
             follows_other: f.follows_other,
             anaphoric: f.anaphoric,
             superseded: f.superseded,
+            disputed: disputed_next(doc, s),
             revision: f.revision,
             located: doc.ents_of(s, Kind::Location).next().is_some(),
             ..Mention::default()
@@ -675,6 +679,27 @@ fn since_a_recent_day(w: &str, next: &str, next2: &str) -> bool {
         && (is_weekday(next)
             || next == "yesterday"
             || matches!(next, "last" | "early" | "late") && is_weekday(next2))
+}
+
+/// Whether the sentence after `s` disputes what `s` told: "Russia said it had killed more than
+/// 60 servicemen. Ukraine rejected the claim." Its figures then count only when no other does
+/// (they stay in the notes).
+fn disputed_next(doc: &Doc, s: usize) -> bool {
+    let Some(next) = doc.sents.get(s + 1) else {
+        return false;
+    };
+    let ws: Vec<&str> = (next.w0..next.w1).map(|k| doc.w(k)).collect();
+    ws.iter().enumerate().any(|(i, w)| {
+        matches!(
+            *w,
+            "rejected" | "denied" | "dismissed" | "disputed" | "refuted"
+        ) && ws[i + 1..].iter().take(3).any(|x| {
+            matches!(
+                *x,
+                "claim" | "claims" | "figure" | "figures" | "account" | "toll" | "report"
+            )
+        })
+    })
 }
 
 /// A month's name, lower-case: "april".

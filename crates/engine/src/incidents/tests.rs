@@ -1811,3 +1811,25 @@ fn coming_under_fire_and_known_as() {
         i.targets
     );
 }
+
+/// "Russia said it had struck a meeting of commanders, killing more than 60 servicemen.
+/// Ukraine rejected the claim.": the disputed claim is a note, not a row beside the dead the
+/// officials counted.
+#[test]
+fn a_claim_the_next_sentence_rejects_is_only_noted() {
+    let c = ctx(2025, 4, 13);
+    let t = "Two Russian missiles struck the centre of Sumy on Sunday, killing at least 35 \
+             people, officials said. Russia's defence ministry said it had struck a meeting of \
+             commanders in Sumy, killing more than 60 servicemen. Ukraine rejected the claim.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(killed_low(i), Some(35));
+    assert!(
+        i.notes.contains("Disputed: at least 60 servicemen"),
+        "{}",
+        i.notes
+    );
+    // Alone, a disputed figure still counts.
+    let t = "Russia's defence ministry said it had struck a meeting of commanders in Sumy on \
+             Sunday, killing more than 60 servicemen. Ukraine rejected the claim.";
+    assert_eq!(killed_low(&the_only_incident(t, &c)), Some(60));
+}
