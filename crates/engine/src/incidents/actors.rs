@@ -361,6 +361,29 @@ fn role_of(doc: &Doc, i: usize) -> Role {
             return Role::Descriptor;
         }
     }
+    // "… in reprisal for the killing of some bandits by local vigilantes": the deed avenged,
+    // not this event.
+    let mut k = j0.min(doc.words.len());
+    while k > se.w0 {
+        let gap = doc
+            .words
+            .get(k)
+            .map_or("", |w| doc.between(doc.words[k - 1].end, w.start));
+        if gap.contains([',', ';', ':', '(', '\u{2014}']) {
+            break;
+        }
+        k -= 1;
+        if matches!(doc.w(k), "reprisal" | "retaliation" | "revenge" | "avenge") {
+            return Role::Descriptor;
+        }
+    }
+    // "JNIM said in a statement that its fighters had killed 200 soldiers": its own claim of
+    // the deed. (A ministry speaking of "its forces" speaks for the forces named apart.)
+    let armed_group =
+        actor_value(doc, i).is_some_and(|a| matches!(a.side, Side::Rebel | Side::Militia));
+    if armed_group && says_its_men_did(doc, j1, se.w1) {
+        return Role::Agent;
+    }
     // "A UN helicopter evacuating soldiers came under fire": the one acted on, though its
     // aircraft would make it the doer.
     if comes_under_attack(doc, j1, se.w1) {
@@ -494,6 +517,14 @@ fn role_of(doc: &Doc, i: usize) -> Role {
         {
             return Role::Speaker;
         }
+        // "Police blamed the attack on Boko Haram": the one blamed did it (as the text says).
+        if tight
+            && w == "on"
+            && (k.saturating_sub(6).max(se.w0)..k)
+                .any(|q| matches!(doc.w(q), "blamed" | "blames" | "blaming" | "blame"))
+        {
+            return Role::Agent;
+        }
         if tight && (is_patient_cue(w) || (w == "on" && super::cues::is_event_noun(w2))) {
             return Role::Patient;
         }
@@ -614,9 +645,12 @@ fn role_of(doc: &Doc, i: usize) -> Role {
             };
         }
         // "the interior ministry put the death toll at six": it gives the figure.
+        // "President Petro blamed the attack on …": it speaks of who did it.
         if is_speech_word(w)
             || matches!(w, "put" | "puts" | "placed")
                 && (k + 1..se.w1.min(k + 4)).any(|q| matches!(doc.w(q), "toll" | "number"))
+            || matches!(w, "blamed" | "blames" | "accused" | "accuses")
+                && !matches!(next, "each" | "one")
         {
             return Role::Speaker;
         }
@@ -670,6 +704,24 @@ pub fn named_perpetrators<'a>(doc: &Doc<'a>, s: usize) -> Vec<&'a ActorValue> {
         .filter_map(|i| actor_value(doc, i))
         .filter(|a| a.side == Side::Rebel && is_named(a))
         .collect()
+}
+
+/// Whether the words from `from` say, within fourteen words (to `end`), that its own men did
+/// the deed: a verb of saying, then "its fighters" (or "their men", "its forces") and a verb of
+/// acting.
+fn says_its_men_did(doc: &Doc, from: usize, end: usize) -> bool {
+    let end = end.min(from + 14);
+    let Some(said) = (from..end).find(|&k| is_speech_word(doc.w(k))) else {
+        return false;
+    };
+    (said + 1..end.saturating_sub(1)).any(|k| {
+        matches!(doc.w(k), "its" | "their")
+            && matches!(
+                doc.w(k + 1),
+                "fighters" | "men" | "forces" | "members" | "militants" | "mujahideen" | "troops"
+            )
+            && (k + 2..end.min(k + 5)).any(|q| is_agent_verb(doc.w(q)))
+    })
 }
 
 /// Whether the clause from word `from` goes on "came under fire" or "came under attack" before

@@ -57,7 +57,47 @@ struct Keys {
     perps: Vec<String>,
 }
 
-fn keys(doc: &Doc, m: &Mention) -> Keys {
+/// Regions the text names in words the gazetteer does not know, and the gazetteer's name for
+/// them, learnt from a known town placed in them: "Adan Yabaal in Somalia's Middle Shabelle
+/// region" says "middle shabelle" is "shabeellaha dhexe", so a headline's "in Middle Shabelle"
+/// keys like the town.
+fn region_spellings(doc: &Doc, mentions: &[Mention]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for m in mentions {
+        let (Some(p), Some(r)) = (m.place, m.region) else {
+            continue;
+        };
+        let (Some(town), Some(region)) = (
+            place_of(&doc.ents[p].e.value),
+            place_of(&doc.ents[r].e.value),
+        ) else {
+            continue;
+        };
+        if town.precision != PlacePrecision::Town || region.admin1.is_some() {
+            continue;
+        }
+        if let Some(a) = &town.admin1 {
+            let pair = (fold(&region.name), fold(a));
+            if pair.0 != pair.1 && !out.contains(&pair) {
+                out.push(pair);
+            }
+        }
+    }
+    out
+}
+
+fn keys(doc: &Doc, m: &Mention, spellings: &[(String, String)]) -> Keys {
+    let mut k = keys_as_written(doc, m);
+    if let Some((_, known)) = spellings
+        .iter()
+        .find(|(written, _)| k.admin1.as_ref() == Some(written))
+    {
+        k.admin1 = Some(known.clone());
+    }
+    k
+}
+
+fn keys_as_written(doc: &Doc, m: &Mention) -> Keys {
     let mut k = Keys {
         date: m.date,
         perps: named_perpetrators(doc, m.sent)
@@ -170,6 +210,7 @@ pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
     // The records of the last "N attacks" summary not yet given a town by a detail sentence
     // ("In the first attack, … near X. Hours later, they attacked Y").
     let mut pending: Vec<usize> = Vec::new();
+    let spellings = region_spellings(doc, mentions);
     for (mi, m) in mentions.iter().enumerate() {
         if m.reset {
             current = None;
@@ -179,7 +220,7 @@ pub fn cluster(doc: &Doc, mentions: &[Mention]) -> Vec<Draft> {
             }
             continue;
         }
-        let k = keys(doc, m);
+        let k = keys(doc, m, &spellings);
         let fits = |d: usize| !conflicts(doc, &drafts[d], &k);
         let same_town = k.town.as_ref().and_then(|t| {
             (0..drafts.len()).find(|&d| drafts[d].town.as_ref() == Some(t) && fits(d))

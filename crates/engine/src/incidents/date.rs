@@ -110,7 +110,20 @@ pub fn is_event_date(doc: &Doc, i: usize) -> bool {
             && k + 1 < se.w1
             && matches!(doc.w(k + 1), "responsibility" | "credit")
     });
-    if claims && !(j.saturating_sub(3).max(se.w0)..j).any(|k| is_event_noun(doc.w(k))) {
+    // "… for Tuesday's attack" dates the attack too.
+    let possessive_event = {
+        let after = doc.lower.get(x.end..se.end).unwrap_or("");
+        (after.starts_with("'s ") || after.starts_with("\u{2019}s "))
+            && (j + 1..se.w1.min(j + 4)).any(|k| is_event_noun(doc.w(k)))
+    };
+    if claims
+        && !possessive_event
+        && !(j.saturating_sub(3).max(se.w0)..j).any(|k| is_event_noun(doc.w(k)))
+    {
+        return false;
+    }
+    // "… in reprisal for the killing of some bandits last week": the day of the deed avenged.
+    if (first..j).any(|k| matches!(doc.w(k), "reprisal" | "retaliation" | "revenge" | "avenge")) {
         return false;
     }
     for k in (first..j).rev().take(6) {

@@ -130,8 +130,25 @@ fn means(doc: &Doc, ms: &[&Mention], evidence: &mut Vec<usize>) -> Means {
             {
                 m.assassination = true;
             }
+            // "seized a military base", "seized the town": took it.
+            let held_place = |x: &str| {
+                matches!(
+                    x,
+                    "base"
+                        | "town"
+                        | "camp"
+                        | "garrison"
+                        | "post"
+                        | "outpost"
+                        | "position"
+                        | "city"
+                )
+            };
+            let seized_a_place = matches!(w, "seized" | "seize" | "seizing")
+                && (k + 1..se.w1.min(k + 4)).any(|q| held_place(doc.w(q)));
             if (matches!(prev, "seized" | "took" | "taken" | "seize" | "take") && w == "control")
                 || matches!(w, "captured" | "overtook")
+                || seized_a_place
             {
                 m.takeover = true;
             }

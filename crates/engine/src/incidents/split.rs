@@ -682,23 +682,30 @@ fn since_a_recent_day(w: &str, next: &str, next2: &str) -> bool {
 }
 
 /// Whether the sentence after `s` disputes what `s` told: "Russia said it had killed more than
-/// 60 servicemen. Ukraine rejected the claim." Its figures then count only when no other does
+/// 60 servicemen. Ukraine rejected the claim." ("… could not verify the claim"). Its figures then count only when no other does
 /// (they stay in the notes).
 fn disputed_next(doc: &Doc, s: usize) -> bool {
     let Some(next) = doc.sents.get(s + 1) else {
         return false;
     };
     let ws: Vec<&str> = (next.w0..next.w1).map(|k| doc.w(k)).collect();
-    ws.iter().enumerate().any(|(i, w)| {
+    let claim_noun = |x: &&str| {
         matches!(
+            *x,
+            "claim" | "claims" | "figure" | "figures" | "account" | "toll" | "report"
+        )
+    };
+    ws.iter().enumerate().any(|(i, w)| {
+        let rejected = matches!(
             *w,
             "rejected" | "denied" | "dismissed" | "disputed" | "refuted"
-        ) && ws[i + 1..].iter().take(3).any(|x| {
-            matches!(
-                *x,
-                "claim" | "claims" | "figure" | "figures" | "account" | "toll" | "report"
-            )
-        })
+        );
+        // "Reuters could not independently verify the claim."
+        let unverified = matches!(*w, "verify" | "verified" | "confirm" | "confirmed")
+            && ws[i.saturating_sub(3)..i]
+                .iter()
+                .any(|x| matches!(*x, "not" | "unable" | "cannot"));
+        (rejected || unverified) && ws[i + 1..].iter().take(3).any(claim_noun)
     })
 }
 

@@ -1833,3 +1833,73 @@ fn a_claim_the_next_sentence_rejects_is_only_noted() {
              Sunday, killing more than 60 servicemen. Ukraine rejected the claim.";
     assert_eq!(killed_low(&the_only_incident(t, &c)), Some(60));
 }
+
+/// A headline's "in Middle Shabelle" is the region the body places a known town in ("Adan
+/// Yabaal in Somalia's Middle Shabelle region"), though the gazetteer spells it otherwise; a
+/// seized base is territory taken.
+#[test]
+fn a_region_spelt_otherwise_keys_like_its_town() {
+    let c = ctx(2025, 4, 16);
+    let t = "Al-Shabaab overruns military base in Middle Shabelle\n\nAl-Shabaab fighters have \
+             seized a military base in the town of Adan Yabaal in Somalia's Middle Shabelle \
+             region after heavy fighting, residents said. At least 10 soldiers were killed.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(place_name(i), Some("Adan Yabaal"));
+    assert_eq!(
+        event_kind(i),
+        ("Battles", "Non-state actor overtakes territory")
+    );
+}
+
+/// "claimed responsibility for Tuesday's attack" dates the attack; "in reprisal for the
+/// killing of some bandits by vigilantes last week" neither dates it nor names its actors.
+#[test]
+fn a_possessive_day_and_a_reprisal() {
+    let c = ctx(2025, 3, 12);
+    let t = "Militants killed 21 hostages on a train in Balochistan, the military said \
+             Wednesday. The Baloch Liberation Army claimed responsibility for Tuesday's attack.";
+    assert_eq!(date_start(&the_only_incident(t, &c)), Some("2025-03-11"));
+    let c = ctx(2025, 8, 20);
+    let t = "Gunmen killed nine worshippers at a mosque in Unguwan Mantau village, Katsina \
+             State, on Tuesday. Residents said the attack was in reprisal for the killing of some \
+             bandits by local vigilantes last week.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(date_start(i), Some("2025-08-19"));
+    assert!(
+        i.targets.iter().all(|t| t.name != "vigilantes"),
+        "{:?}",
+        i.targets
+    );
+}
+
+/// "JNIM said … its fighters had killed more than 200 soldiers. Reuters could not verify the
+/// claim.": JNIM did it, by its own word, and its unverified figure is only noted; "police
+/// blamed the attack on Boko Haram" names the doer; the one blaming is no target.
+#[test]
+fn claims_blame_and_unverified_figures() {
+    let c = ctx(2025, 5, 12);
+    let t = "Jihadists attacked the town of Djibo early on Sunday, killing dozens of soldiers, \
+             security sources said. JNIM said in a statement that its fighters had killed more \
+             than 200 soldiers. Reuters could not independently verify the claim.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(
+        i.perpetrators.first().map(|p| p.name.as_str()),
+        Some("JNIM")
+    );
+    assert_eq!(killed_low(i), Some(12));
+    let t = "Gunmen killed six farmers near Konduga on Sunday. Police blamed the attack on Boko \
+             Haram, and President Bola Tinubu condemned it.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(
+        i.perpetrators.first().map(|p| p.name.as_str()),
+        Some("Boko Haram")
+    );
+    let t = "A truck bomb killed six civilians in Cali on Thursday. President Gustavo Petro \
+             blamed the bombing on FARC dissidents.";
+    let i = &the_only_incident(t, &c);
+    assert!(
+        i.targets.iter().all(|t| t.name != "Gustavo Petro"),
+        "{:?}",
+        i.targets
+    );
+}
