@@ -518,6 +518,27 @@ const REGION_HINTS: &[&str] = &[
     "oblast",
 ];
 
+/// What countries call their first-level divisions (`data/admin_units.tsv`): the word, then
+/// the countries whose divisions it names.
+static ADMIN_UNITS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    crate::lexicon::tsv_rows(include_str!("../../data/admin_units.tsv"), 2)
+        .map(|cols| {
+            (
+                cols[0],
+                cols[1].split(' ').filter(|c| !c.is_empty()).collect(),
+            )
+        })
+        .collect()
+});
+
+/// The countries whose first-level divisions `word` names ("state" → Nigeria, Sudan, …).
+fn unit_countries(word: &str) -> &'static [&'static str] {
+    ADMIN_UNITS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map_or(&[], |(_, ccs)| ccs.as_slice())
+}
+
 /// Lower-case words after a name that say it is a settlement.
 const TOWN_HINTS: &[&str] = &["town", "village", "city", "hamlet", "locality", "commune"];
 
@@ -749,6 +770,7 @@ fn choose(
     ids: &[u32],
     countries: &ArticleCountries,
     hint: Hint,
+    unit: &[&str],
 ) -> Option<Record> {
     let mut best: Option<(i64, Record)> = None;
     for &id in ids {
@@ -781,6 +803,9 @@ fn choose(
         };
         if home {
             score += 60 + i64::from(countries.count(r.cc).min(10));
+        }
+        if r.kind == PlaceKind::Region && unit.contains(&r.cc) {
+            score += 50;
         }
         match hint {
             Hint::Region if matches!(r.kind, PlaceKind::Region | PlaceKind::District) => {
@@ -935,6 +960,12 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
                 && word_at(text, ws, h.w0 - 2).is_some_and(|w| hints.contains(&fold(w).as_str()));
             of_before || adjacent_next && hints.contains(&next_f.as_str())
         };
+        // "Plateau State": the countries that call their regions states.
+        let unit = if adjacent_next {
+            unit_countries(&next_f)
+        } else {
+            &[]
+        };
         let hint = if hinted(REGION_HINTS) {
             Hint::Region
         } else if hinted(TOWN_HINTS) {
@@ -942,7 +973,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         } else {
             Hint::None
         };
-        let Some(r) = choose(g, &h.ids, &countries, hint) else {
+        let Some(r) = choose(g, &h.ids, &countries, hint, unit) else {
             continue;
         };
         let single = h.w0 == h.w1;

@@ -318,3 +318,43 @@ fn a_persons_name_is_no_place_anywhere_in_the_text() {
     let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
     assert_eq!(names, ["Abuja", "Borno"]);
 }
+
+/// The word after a region's name says whose region it is: "Plateau State" is Nigeria's (states),
+/// "Plateau department" Benin's; and a region named only by the compass needs its country named.
+#[test]
+fn the_unit_word_and_the_compass() {
+    let country = |text: &str, name: &str| {
+        found(text)
+            .into_iter()
+            .find(|f| f.0 == name)
+            .and_then(|f| f.4)
+    };
+    assert_eq!(
+        country(
+            "Gunmen attacked a village in Plateau State on Sunday.",
+            "Plateau State"
+        )
+        .as_deref(),
+        Some("NG")
+    );
+    assert_eq!(
+        country(
+            "Gunmen attacked a village in the Plateau department on Sunday.",
+            "Plateau"
+        )
+        .as_deref(),
+        Some("BJ")
+    );
+    assert_eq!(
+        country("Troops rescued 23 people in the North-West.", "North-West"),
+        None
+    );
+    assert_eq!(
+        country(
+            "Separatists attacked a post in Cameroon's North-West region.",
+            "North-West"
+        )
+        .as_deref(),
+        Some("CM")
+    );
+}
