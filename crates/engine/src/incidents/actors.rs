@@ -708,19 +708,25 @@ pub fn named_perpetrators<'a>(doc: &Doc<'a>, s: usize) -> Vec<&'a ActorValue> {
 
 /// Whether the words from `from` say, within fourteen words (to `end`), that its own men did
 /// the deed: a verb of saying, then "its fighters" (or "their men", "its forces") and a verb of
-/// acting.
+/// acting, or "it (had)" and a verb of acting.
 fn says_its_men_did(doc: &Doc, from: usize, end: usize) -> bool {
     let end = end.min(from + 14);
     let Some(said) = (from..end).find(|&k| is_speech_word(doc.w(k))) else {
         return false;
     };
     (said + 1..end.saturating_sub(1)).any(|k| {
-        matches!(doc.w(k), "its" | "their")
+        let its_men = matches!(doc.w(k), "its" | "their")
             && matches!(
                 doc.w(k + 1),
                 "fighters" | "men" | "forces" | "members" | "militants" | "mujahideen" | "troops"
             )
-            && (k + 2..end.min(k + 5)).any(|q| is_agent_verb(doc.w(q)))
+            && (k + 2..end.min(k + 5)).any(|q| is_agent_verb(doc.w(q)));
+        // "The Arakan Army said on Tuesday it had captured the headquarters".
+        let it_did = matches!(doc.w(k), "it" | "they")
+            && (k + 1..end.min(k + 3))
+                .find(|&q| !matches!(doc.w(q), "had" | "has" | "have"))
+                .is_some_and(|q| is_agent_verb(doc.w(q)) || doc.w(q) == "captured");
+        its_men || it_did
     })
 }
 

@@ -1903,3 +1903,17 @@ fn claims_blame_and_unverified_figures() {
         i.targets
     );
 }
+
+/// "The Arakan Army said on Tuesday it had captured the headquarters": by its own word, the
+/// doer.
+#[test]
+fn a_group_saying_it_did_is_the_doer() {
+    let c = ctx(2024, 12, 24);
+    let t = "The Arakan Army said on Tuesday it had captured the army's regional headquarters in \
+             Ann town, Rakhine state, killing dozens of soldiers.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(
+        i.perpetrators.first().map(|p| p.name.as_str()),
+        Some("Arakan Army")
+    );
+}
