@@ -15,6 +15,7 @@
 //!   role the words do not say, and the sides of the victims counted. An actor only
 //!   speaking or describing is neither.
 
+use super::cluster::is_branch_of;
 use super::cues::is_speech_word;
 use super::doc::Doc;
 use super::split::Mention;
@@ -361,22 +362,6 @@ fn role_of(doc: &Doc, i: usize) -> Role {
             return Role::Descriptor;
         }
     }
-    // "… in reprisal for the killing of some bandits by local vigilantes": the deed avenged,
-    // not this event.
-    let mut k = j0.min(doc.words.len());
-    while k > se.w0 {
-        let gap = doc
-            .words
-            .get(k)
-            .map_or("", |w| doc.between(doc.words[k - 1].end, w.start));
-        if gap.contains([',', ';', ':', '(', '\u{2014}']) {
-            break;
-        }
-        k -= 1;
-        if matches!(doc.w(k), "reprisal" | "retaliation" | "revenge" | "avenge") {
-            return Role::Descriptor;
-        }
-    }
     // "JNIM said in a statement that its fighters had killed 200 soldiers": its own claim of
     // the deed. (A ministry speaking of "its forces" speaks for the forces named apart.)
     let armed_group =
@@ -455,6 +440,15 @@ fn role_of(doc: &Doc, i: usize) -> Role {
                 .between(doc.words[k - 1].end, doc.words[k].start)
                 .contains([',', ';', ':', '\u{2014}', '\u{2013}', '('])
     };
+    // "… in reprisal for the killing of some bandits by local vigilantes": the deed avenged,
+    // not this event.
+    let mut k = j0;
+    while k > se.w0 && !break_before(k) {
+        k -= 1;
+        if matches!(doc.w(k), "reprisal" | "retaliation" | "revenge" | "avenge") {
+            return Role::Descriptor;
+        }
+    }
     // "according to a local People's Defence Force (PDF) group": a speaker however long its
     // name.
     let mut k = j0;
@@ -725,7 +719,7 @@ fn says_its_men_did(doc: &Doc, from: usize, end: usize) -> bool {
         let it_did = matches!(doc.w(k), "it" | "they")
             && (k + 1..end.min(k + 3))
                 .find(|&q| !matches!(doc.w(q), "had" | "has" | "have"))
-                .is_some_and(|q| is_agent_verb(doc.w(q)) || doc.w(q) == "captured");
+                .is_some_and(|q| is_agent_verb(doc.w(q)));
         its_men || it_did
     })
 }
@@ -837,11 +831,7 @@ pub fn incident_actors(
     perps.retain(|_| {
         let me = &folded[k];
         k += 1;
-        !folded.iter().any(|other| {
-            other
-                .strip_prefix(me.as_str())
-                .is_some_and(|rest| rest.starts_with(' '))
-        })
+        !folded.iter().any(|other| is_branch_of(other, me))
     });
     (perps, targets)
 }

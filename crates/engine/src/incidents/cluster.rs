@@ -156,11 +156,14 @@ fn conflicts(doc: &Doc, d: &Draft, k: &Keys) -> bool {
 /// Whether two folded group names may name one group: the same, or one a branch of the other
 /// ("islamic state" and "islamic state khorasan").
 fn same_group(a: &str, b: &str) -> bool {
-    let branch = |long: &str, short: &str| {
-        long.strip_prefix(short)
-            .is_some_and(|rest| rest.starts_with(' '))
-    };
-    a == b || branch(a, b) || branch(b, a)
+    a == b || is_branch_of(a, b) || is_branch_of(b, a)
+}
+
+/// Whether folded group name `long` names a branch of `short`: "islamic state khorasan" of
+/// "islamic state".
+pub(super) fn is_branch_of(long: &str, short: &str) -> bool {
+    long.strip_prefix(short)
+        .is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// A different town or day: what even a pointing-back mention cannot join across.
