@@ -139,18 +139,21 @@ fn keys_as_written(doc: &Doc, m: &Mention) -> Keys {
 }
 
 fn conflicts(doc: &Doc, d: &Draft, k: &Keys) -> bool {
-    let differ =
-        |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
     differ(&d.town, &k.town)
         || differ(&d.admin1, &k.admin1)
         || differ(&d.country, &k.country)
         || matches!((d.date, k.date), (Some(a), Some(b)) if !date::compatible(doc, a, b))
-        || (!d.perps.is_empty()
-            && !k.perps.is_empty()
-            && !k
-                .perps
-                .iter()
-                .any(|p| d.perps.iter().any(|q| same_group(p, q))))
+        || groups_differ(&d.perps, &k.perps)
+}
+
+/// Both given, and not the same.
+fn differ(a: &Option<String>, b: &Option<String>) -> bool {
+    matches!((a, b), (Some(x), Some(y)) if x != y)
+}
+
+/// Both name attacking groups, and none of one's is one of the other's.
+fn groups_differ(a: &[String], b: &[String]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|p| b.iter().any(|q| same_group(p, q)))
 }
 
 /// Whether two folded group names may name one group: the same, or one a branch of the other
@@ -168,13 +171,13 @@ pub(super) fn is_branch_of(long: &str, short: &str) -> bool {
 
 /// A different town or day: what even a pointing-back mention cannot join across.
 fn conflicts_strictly(doc: &Doc, d: &Draft, k: &Keys) -> bool {
-    matches!((&d.town, &k.town), (Some(x), Some(y)) if x != y)
+    differ(&d.town, &k.town)
         || matches!((d.date, k.date), (Some(a), Some(b)) if !date::compatible(doc, a, b))
 }
 
 /// A different day or country.
 fn conflicts_in_day_or_country(doc: &Doc, d: &Draft, k: &Keys) -> bool {
-    matches!((&d.country, &k.country), (Some(x), Some(y)) if x != y)
+    differ(&d.country, &k.country)
         || matches!((d.date, k.date), (Some(a), Some(b)) if !date::compatible(doc, a, b))
 }
 
@@ -331,15 +334,7 @@ fn fold_headline_into_lede(doc: &Doc, mentions: &[Mention], drafts: &mut Vec<Dra
         return;
     };
     let lede = &drafts[d];
-    let differ =
-        |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
-    let perps_differ = !head.perps.is_empty()
-        && !lede.perps.is_empty()
-        && !head
-            .perps
-            .iter()
-            .any(|p| lede.perps.iter().any(|q| same_group(p, q)));
-    if differ(&head.country, &lede.country) || perps_differ {
+    if differ(&head.country, &lede.country) || groups_differ(&head.perps, &lede.perps) {
         return;
     }
     let figures = |draft: &Draft| -> Vec<(Outcome, u64, u64)> {
