@@ -785,11 +785,15 @@ pub fn incident_actors(
             let at = abbreviation_of(doc, i).unwrap_or(i);
             let victim = is_victim(doc, at);
             let role = if victim { Role::Patient } else { role(doc, at) };
-            let perpetrator = match role {
-                Role::Agent => a.side != Side::Rebel || is_named(a),
-                Role::Patient | Role::Speaker | Role::Descriptor | Role::Repelled => false,
-                Role::Unknown => a.side == Side::Rebel && is_named(a),
-            };
+            // "President Deby had launched an operation": a head of state orders, the forces
+            // act; never the perpetrator.
+            let leader = doc.ents[i].e.rule == "head_of_state";
+            let perpetrator = !leader
+                && match role {
+                    Role::Agent => a.side != Side::Rebel || is_named(a),
+                    Role::Patient | Role::Speaker | Role::Descriptor | Role::Repelled => false,
+                    Role::Unknown => a.side == Side::Rebel && is_named(a),
+                };
             let target = match role {
                 Role::Patient => is_named(a) || a.side != Side::Rebel,
                 Role::Agent | Role::Speaker | Role::Descriptor | Role::Repelled => false,

@@ -1917,3 +1917,21 @@ fn a_group_saying_it_did_is_the_doer() {
         Some("Arakan Army")
     );
 }
+
+/// "President Deby had launched an operation to track down the assailants": a head of state
+/// orders; the group that attacked is the perpetrator, and "construction workers" abducted
+/// count.
+#[test]
+fn a_head_of_state_is_no_perpetrator() {
+    let c = ctx(2024, 10, 28);
+    let t = "Boko Haram fighters killed about 40 soldiers at a base in Barkaram late on Sunday, \
+             the presidency said, announcing that President Mahamat Idriss Deby had launched an \
+             operation to track down the assailants.";
+    let i = &the_only_incident(t, &c);
+    let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Boko Haram"]);
+    let t = "Suspected al-Shabaab fighters abducted two construction workers near Milimani \
+             village on Thursday.";
+    let i = &the_only_incident(t, &c);
+    assert_eq!(i.missing_or_abducted.first().and_then(|r| r.low), Some(2));
+}
