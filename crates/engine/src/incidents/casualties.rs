@@ -181,6 +181,30 @@ fn sentence_rows(items: &[&Item]) -> Vec<CasualtyRow> {
     out
 }
 
+/// "Troops ambushed bandits along the road, killing nine": a count with no noun of its own
+/// ("killing nine") after an armed group attacked in its sentence counts that group.
+fn object_counted(doc: &Doc, i: usize, v: &CasualtyValue) -> Option<(String, Side)> {
+    let c = &doc.ents[i];
+    let bare = matches!(c.e.rule.as_str(), "killed_active" | "injured_active")
+        && v.side == Side::Unknown
+        && v.who == "people"
+        && !c.e.text.to_lowercase().contains("people")
+        && !c.e.text.to_lowercase().contains("person");
+    if !bare {
+        return None;
+    }
+    doc.ents_of(c.sent, Kind::Actor)
+        .filter(|&a| doc.ents[a].end <= c.start)
+        .filter(|&a| super::actors::role(doc, a) == super::actors::Role::Patient)
+        .filter_map(|a| match &doc.ents[a].e.value {
+            Value::Actor(x) if matches!(x.side, Side::Rebel | Side::Militia) => {
+                Some((x.name.clone(), x.side))
+            }
+            _ => None,
+        })
+        .last()
+}
+
 /// The incident's casualty rows.
 pub fn incident_rows(
     doc: &Doc,
@@ -203,10 +227,14 @@ pub fn incident_rows(
                 continue;
             };
             let part_of = if is_part(doc, i) { prev } else { None };
+            let mut v = v.clone();
+            if let Some((who, side)) = object_counted(doc, i, &v) {
+                (v.who, v.side) = (who, side);
+            }
             items.push(Item {
                 ent: i,
                 sent: m.sent,
-                v: v.clone(),
+                v,
                 text: doc.ents[i].e.text.clone(),
                 headline: m.headline,
                 superseded: m.superseded,

@@ -1935,3 +1935,19 @@ fn a_head_of_state_is_no_perpetrator() {
     let i = &the_only_incident(t, &c);
     assert_eq!(i.missing_or_abducted.first().and_then(|r| r.low), Some(2));
 }
+
+/// "Troops ambushed bandits along the road, killing nine": the nine are the bandits; the
+/// kidnapped passengers they rescued are not.
+#[test]
+fn a_bare_count_after_an_attacked_group_counts_it() {
+    let c = ctx(2025, 6, 12);
+    let t = "On 6 June, troops ambushed bandits along the Kankara road in Katsina State, killing \
+             nine and rescuing 23 kidnapped passengers.";
+    let i = &the_only_incident(t, &c);
+    let row = i.killed.first().expect("a row");
+    assert_eq!(
+        (row.who.as_str(), row.side, row.low),
+        ("bandits", Side::Rebel, Some(9))
+    );
+    assert!(i.missing_or_abducted.iter().all(|r| r.who != "bandits"));
+}
