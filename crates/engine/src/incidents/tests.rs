@@ -28,6 +28,16 @@ fn place_name(i: &Incident) -> Option<&str> {
     i.location.as_ref().map(|l| l.name.as_str())
 }
 
+/// The names of the incident's perpetrators, in order.
+fn perpetrator_names(i: &Incident) -> Vec<&str> {
+    i.perpetrators.iter().map(|p| p.name.as_str()).collect()
+}
+
+/// Whether the incident names `name` among its targets.
+fn targets_name(i: &Incident, name: &str) -> bool {
+    i.targets.iter().any(|t| t.name == name)
+}
+
 /// The incident's ACLED event type and sub-event type.
 fn event_kind(i: &Incident) -> (&str, &str) {
     (i.event_type.as_str(), i.sub_event_type.as_str())
@@ -1421,7 +1431,7 @@ fn an_office_that_speaks_is_no_target() {
     let t = "Gang members opened fire on residents of the town of Pont-Sondé early Thursday, \
              killing at least 70 people, the United Nations human rights office said Friday.";
     let i = &the_only_incident(t, &c);
-    assert!(i.targets.iter().all(|t| t.name != "UN"), "{:?}", i.targets);
+    assert!(!targets_name(i, "UN"), "{:?}", i.targets);
 }
 
 /// "The attack came barely a week after bandits killed seven farmers in X": that earlier day is
@@ -1591,8 +1601,7 @@ fn a_toll_since_a_weekday_is_this_clash() {
         (d.start.as_str(), d.end.as_str()),
         ("2025-01-16", "2025-01-19")
     );
-    let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["ELN", "FARC dissidents"]);
+    assert_eq!(perpetrator_names(i), ["ELN", "FARC dissidents"]);
     assert_eq!(event_kind(i), ("Battles", "Armed clash"));
     // But months of fighting between two sides are the war's, not this event's parties.
     let t = "Five farmers were killed near Tibu on Thursday, after months of fighting between \
@@ -1635,8 +1644,7 @@ fn a_transliterated_group_name_is_one_group() {
     let t = "Militants stormed a police station in Dera Ismail Khan on Tuesday, killing seven \
              policemen. The banned Tehreek-i-Taliban Pakistan (TTP) claimed responsibility.";
     let i = &the_only_incident(t, &c);
-    let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["TTP"]);
+    assert_eq!(perpetrator_names(i), ["TTP"]);
 }
 
 /// A headline that names the place differently ("a suburb of X") but tells the body's figures
@@ -1653,7 +1661,7 @@ fn a_headline_with_another_place_and_the_same_toll_is_the_body_event() {
     assert_eq!(place_name(i), Some("Petite-Riviere"));
     assert_eq!(killed_low(i), Some(52));
     // The UN office only speaks: it is no target.
-    assert!(i.targets.iter().all(|t| t.name != "UN"), "{:?}", i.targets);
+    assert!(!targets_name(i, "UN"), "{:?}", i.targets);
     let t = "Insurgents behead 11 in Cabo Delgado raids\n\nInsurgents beheaded at least 11 \
              people in two raids on villages in Cabo Delgado province last week, local sources \
              said on Friday. In the first attack, the fighters killed five farmers near Chiure. \
@@ -1677,8 +1685,7 @@ fn bringing_the_toll_to_revises_it_and_a_linked_group_only_describes() {
              doctor said later that four of the wounded had died, bringing the toll to 13.";
     let i = &the_only_incident(t, &c);
     assert_eq!(killed_low(i), Some(13));
-    let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["al-Shabaab"]);
+    assert_eq!(perpetrator_names(i), ["al-Shabaab"]);
 }
 
 /// "a levies official", "a police official": state forces' men.
@@ -1720,8 +1727,7 @@ fn a_branch_and_its_family_make_one_perpetrator() {
              Khalil Haqqani and five other people. The Islamic State's Afghan affiliate, known as \
              Islamic State Khorasan Province (ISKP), claimed responsibility.";
     let i = &the_only_incident(t, &c);
-    let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["Islamic State Khorasan"]);
+    assert_eq!(perpetrator_names(i), ["Islamic State Khorasan"]);
     assert_eq!(killed_low(i), Some(6));
 }
 
@@ -1750,8 +1756,7 @@ fn who_runs_or_is_served_is_neither_doer_nor_target() {
              late on Thursday, the Houthi-run health ministry said. The U.S. military said the \
              strikes were aimed at cutting off a source of fuel for the Houthis.";
     let i = &the_only_incident(t, &c);
-    let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["United States military"]);
+    assert_eq!(perpetrator_names(i), ["United States military"]);
     let t = "Rebels killed six gold miners in Seradala on Monday, saying the miners were spies \
              for the Indonesian military.";
     let i = &the_only_incident(t, &ctx(2025, 4, 8));
@@ -1799,17 +1804,13 @@ fn coming_under_fire_and_known_as() {
              Thursday, killing a crew member and a general.";
     let i = &the_only_incident(t, &c);
     assert!(i.perpetrators.is_empty(), "{:?}", i.perpetrators);
-    assert!(i.targets.iter().any(|t| t.name == "UN"));
+    assert!(targets_name(i, "UN"));
     assert_eq!(killed_low(i), Some(2));
     assert_eq!(event_kind(i), ("Battles", "Armed clash"));
     let t = "Armed youths known as the White Army overran an army garrison in Nasir on Tuesday, \
              killing two soldiers.";
     let i = &the_only_incident(t, &c);
-    assert!(
-        i.targets.iter().all(|t| t.name != "armed youths"),
-        "{:?}",
-        i.targets
-    );
+    assert!(!targets_name(i, "armed youths"), "{:?}", i.targets);
 }
 
 /// "Russia said it had struck a meeting of commanders, killing more than 60 servicemen.
@@ -1865,11 +1866,7 @@ fn a_possessive_day_and_a_reprisal() {
              bandits by local vigilantes last week.";
     let i = &the_only_incident(t, &c);
     assert_eq!(date_start(i), Some("2025-08-19"));
-    assert!(
-        i.targets.iter().all(|t| t.name != "vigilantes"),
-        "{:?}",
-        i.targets
-    );
+    assert!(!targets_name(i, "vigilantes"), "{:?}", i.targets);
 }
 
 /// "JNIM said … its fighters had killed more than 200 soldiers. Reuters could not verify the
@@ -1882,26 +1879,16 @@ fn claims_blame_and_unverified_figures() {
              security sources said. JNIM said in a statement that its fighters had killed more \
              than 200 soldiers. Reuters could not independently verify the claim.";
     let i = &the_only_incident(t, &c);
-    assert_eq!(
-        i.perpetrators.first().map(|p| p.name.as_str()),
-        Some("JNIM")
-    );
+    assert_eq!(perpetrator_names(i).first().copied(), Some("JNIM"));
     assert_eq!(killed_low(i), Some(12));
     let t = "Gunmen killed six farmers near Konduga on Sunday. Police blamed the attack on Boko \
              Haram, and President Bola Tinubu condemned it.";
     let i = &the_only_incident(t, &c);
-    assert_eq!(
-        i.perpetrators.first().map(|p| p.name.as_str()),
-        Some("Boko Haram")
-    );
+    assert_eq!(perpetrator_names(i).first().copied(), Some("Boko Haram"));
     let t = "A truck bomb killed six civilians in Cali on Thursday. President Gustavo Petro \
              blamed the bombing on FARC dissidents.";
     let i = &the_only_incident(t, &c);
-    assert!(
-        i.targets.iter().all(|t| t.name != "Gustavo Petro"),
-        "{:?}",
-        i.targets
-    );
+    assert!(!targets_name(i, "Gustavo Petro"), "{:?}", i.targets);
 }
 
 /// "The Arakan Army said on Tuesday it had captured the headquarters": by its own word, the
@@ -1912,10 +1899,7 @@ fn a_group_saying_it_did_is_the_doer() {
     let t = "The Arakan Army said on Tuesday it had captured the army's regional headquarters in \
              Ann town, Rakhine state, killing dozens of soldiers.";
     let i = &the_only_incident(t, &c);
-    assert_eq!(
-        i.perpetrators.first().map(|p| p.name.as_str()),
-        Some("Arakan Army")
-    );
+    assert_eq!(perpetrator_names(i).first().copied(), Some("Arakan Army"));
 }
 
 /// "President Deby had launched an operation to track down the assailants": a head of state
@@ -1928,8 +1912,7 @@ fn a_head_of_state_is_no_perpetrator() {
              the presidency said, announcing that President Mahamat Idriss Deby had launched an \
              operation to track down the assailants.";
     let i = &the_only_incident(t, &c);
-    let names: Vec<&str> = i.perpetrators.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["Boko Haram"]);
+    assert_eq!(perpetrator_names(i), ["Boko Haram"]);
     let t = "Suspected al-Shabaab fighters abducted two construction workers near Milimani \
              village on Thursday.";
     let i = &the_only_incident(t, &c);
